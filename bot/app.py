@@ -1,0 +1,105 @@
+"""build_application(): the python-telegram-bot Application wired from the settings."""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any
+
+from sqlalchemy.exc import OperationalError
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
+
+from bot.context import PlanbotApp, PlanbotContext, Services
+from bot.persistence import DatabasePersistence
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+COMMANDS: list[tuple[str, str]] = [
+    ("start", "Bắt đầu"),
+    ("help", "Hướng dẫn sử dụng"),
+    ("viec", "Việc của đơn vị tôi"),
+    ("tim", "Tìm nhiệm vụ"),
+    ("xong", "Báo cáo tiến độ nhiệm vụ"),
+    ("toi", "Thông tin của tôi"),
+    ("tyle", "Tỷ lệ hoàn thành kế hoạch"),
+    ("quahan", "Nhiệm vụ quá hạn"),
+    ("donvi", "Thống kê theo đơn vị"),
+    ("chitieu", "Các chỉ tiêu"),
+    ("baocao", "Xuất phụ lục báo cáo"),
+    ("nhac", "Cài đặt nhắc việc"),
+    ("moi", "Tạo lời mời (quản trị)"),
+    ("canbo", "Quản lý cán bộ (quản trị)"),
+    ("huy", "Huỷ thao tác đang làm"),
+]
+
+BUSY_TEXT = "Hệ thống đang bận, vui lòng thử lại sau ít phút."
+ERROR_TEXT = "Xin lỗi, đã có lỗi xảy ra khi xử lý yêu cầu. Vui lòng thử lại sau."
+
+
+async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    persistence = application.persistence
+    settings: Settings = application.bot_data["settings"]
+    if isinstance(persistence, DatabasePersistence):
+        db = persistence.database
+    else:  # pragma: no cover - every built application has the persistence
+        from storage.db import Database
+
+        db = Database(settings.database_url)
+    application.bot_data["services"] = Services(settings=settings, db=db)
+    await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    from reminders.scheduling import schedule_jobs
+
+    schedule_jobs(application)
+
+
+async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    services: Services | None = application.bot_data.get("services")
+    if services is not None:
+        services.db.dispose()
+
+
+async def error_handler(update: object, context: PlanbotContext) -> None:
+    """Log every unhandled error and answer the user politely in Vietnamese."""
+    logger.error("Unhandled error while handling an update", exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    text = BUSY_TEXT if isinstance(context.error, OperationalError) else ERROR_TEXT
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await context.bot.send_message(update.effective_chat.id, html.escape(text))
+    except Exception:  # the reply itself may fail (network, blocked user): already logged above
+        logger.warning("Could not send the error reply", exc_info=True)
+
+
+def build_application(settings: Settings, *, token: str | None = None) -> PlanbotApp:
+    """The one place the Application is assembled: bot, rate limiter, persistence, handlers."""
+    from handlers import register_all
+
+    context_types = ContextTypes(context=PlanbotContext)
+    application = (
+        Application.builder()
+        .token(token or settings.require_token())
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_api_file_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .defaults(
+            Defaults(
+                parse_mode="HTML",
+                tzinfo=settings.tz,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .persistence(DatabasePersistence(settings.database_url))
+        .context_types(context_types)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .concurrent_updates(False)
+        .build()
+    )
+    application.bot_data["settings"] = settings
+    register_all(application)  # type: ignore[arg-type]
+    application.add_error_handler(error_handler)  # type: ignore[arg-type]
+    return application  # type: ignore[return-value]

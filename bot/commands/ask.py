@@ -1,0 +1,9 @@
+"""Placeholder for `planbot ask`: owned by its feature."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def add_parser(subparsers: Any) -> None:
+    return None

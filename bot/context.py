@@ -1,0 +1,43 @@
+"""Services shared by all handlers, reached through a typed custom context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.settings import Settings
+from storage.db import Database
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler  # noqa: F401
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class PlanbotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """CallbackContext with `services`, created in post_init and closed in post_shutdown."""
+
+    @property
+    def services(self) -> Services:
+        services = self.application.bot_data.get("services")
+        if services is None:  # pragma: no cover - only if post_init did not run
+            raise RuntimeError("services are not initialised; post_init did not run")
+        return services  # type: ignore[no-any-return]
+
+    @property
+    def settings(self) -> Settings:
+        return self.services.settings
+
+    @property
+    def db(self) -> Database:
+        return self.services.db
+
+
+PlanbotApp = Application[ExtBot[None], PlanbotContext, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]

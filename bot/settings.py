@@ -1,0 +1,131 @@
+"""Configuration from the environment (and an optional .env), validated once in main()."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+_HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+class SettingsError(Exception):
+    """A configuration value is missing or malformed; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: str | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_api_base_url: str = Field(default="https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL")
+    telegram_api_file_url: str = Field(
+        default="https://api.telegram.org/file/bot", alias="TELEGRAM_API_FILE_URL"
+    )
+    database_url: str = Field(default="sqlite:///planbot.db", alias="DATABASE_URL")
+    timezone: str = Field(default="Asia/Ho_Chi_Minh", alias="PLANBOT_TIMEZONE")
+    reminder_time: str = Field(default="07:30", alias="PLANBOT_REMINDER_TIME")
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, alias="PLANBOT_ADMIN_IDS")
+    bot_username: str | None = Field(default=None, alias="PLANBOT_BOT_USERNAME")
+    # Reminder calendar: offsets in days before the due day, Saturday as a working day, public holidays.
+    reminder_offsets: Annotated[list[int], NoDecode] = Field(
+        default_factory=lambda: [7, 3, 1, 0], alias="PLANBOT_REMINDER_OFFSETS"
+    )
+    work_on_saturday: bool = Field(default=False, alias="PLANBOT_WORK_ON_SATURDAY")
+    holidays: Annotated[list[date], NoDecode] = Field(default_factory=list, alias="PLANBOT_HOLIDAYS")
+    # "calendar" quarters, or the reporting periods of Nghị định 09/2019/NĐ-CP.
+    period_mode: Literal["calendar", "nd09"] = Field(default="calendar", alias="PLANBOT_PERIOD_MODE")
+    log_level: str = Field(default="INFO", alias="PLANBOT_LOG_LEVEL")
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _parse_admin_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            if not all(re.fullmatch(r"-?\d+", p) for p in parts):
+                raise ValueError("expected comma-separated Telegram user ids, e.g. 12345,67890")
+            return [int(p) for p in parts]
+        return value
+
+    @field_validator("reminder_offsets", mode="before")
+    @classmethod
+    def _parse_offsets(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            if not parts or not all(p.isdigit() for p in parts):
+                raise ValueError("expected comma-separated whole numbers of days, e.g. 7,3,1,0")
+            return sorted({int(p) for p in parts}, reverse=True)
+        return value
+
+    @field_validator("holidays", mode="before")
+    @classmethod
+    def _parse_holidays(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return [date.fromisoformat(p.strip()) for p in value.split(",") if p.strip()]
+            except ValueError as exc:
+                raise ValueError("expected comma-separated ISO dates, e.g. 2026-01-01,2026-04-30") from exc
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("expected an IANA time zone such as Asia/Ho_Chi_Minh") from exc
+        return value
+
+    @field_validator("reminder_time")
+    @classmethod
+    def _check_time(cls, value: str) -> str:
+        if not _HHMM.match(value.strip()):
+            raise ValueError("expected a time of day as HH:MM, e.g. 07:30")
+        return value.strip()
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_db(cls, value: str) -> str:
+        if "://" not in value:
+            raise ValueError(
+                "expected an SQLAlchemy URL such as sqlite:///planbot.db or postgresql+psycopg://…"
+            )
+        return value
+
+    @field_validator("telegram_api_base_url", "telegram_api_file_url")
+    @classmethod
+    def _check_url(cls, value: str) -> str:
+        if not re.match(r"^https?://", value):
+            raise ValueError("expected an http(s) URL")
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def reminder_clock(self) -> time:
+        hours, minutes = self.reminder_time.split(":")
+        return time(int(hours), int(minutes))
+
+    def require_token(self) -> str:
+        if not self.telegram_bot_token:
+            raise SettingsError(
+                "TELEGRAM_BOT_TOKEN is not set: expected the bot token from @BotFather (e.g. 123456:ABC-DEF…)"
+            )
+        return self.telegram_bot_token
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings, turning pydantic's multi-line report into one line that names the variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = str(error["loc"][0]) if error["loc"] else "?"
+        alias = Settings.model_fields[field].alias if field in Settings.model_fields else field
+        message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
+        raise SettingsError(f"{alias or field}: {message}") from None

@@ -1,0 +1,60 @@
+"""/start (with or without an invite code) and /help."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CommandHandler
+
+from bot.context import PlanbotContext
+from handlers.common import current_official, esc, reply
+
+HELP_TEXT = (
+    "<b>planbot — trợ lý theo dõi kế hoạch và tiến độ</b>\n\n"
+    "<b>Cán bộ</b>\n"
+    "/viec — việc của đơn vị (quá hạn, sắp đến hạn…)\n"
+    "/tim &lt;từ khoá&gt; — tìm nhiệm vụ (gõ không dấu cũng được)\n"
+    "/xong — báo cáo tiến độ kèm văn bản\n"
+    "/toi — thông tin của tôi · /nhac — cài đặt nhắc việc\n\n"
+    "<b>Lãnh đạo</b>\n"
+    "/tyle [kỳ] — tỷ lệ hoàn thành · /quahan — việc quá hạn\n"
+    "/donvi — thống kê theo đơn vị · /chitieu — các chỉ tiêu\n"
+    "/baocao [kỳ] — xuất phụ lục báo cáo quý\n"
+    "Hoặc hỏi tự nhiên: «tỷ lệ hoàn thành quý này?»\n\n"
+    "<b>Quản trị</b>\n"
+    "/moi — tạo lời mời · /canbo — quản lý cán bộ\n"
+    "Gửi tệp kế hoạch (Word, Excel, PDF) để nhập nhiệm vụ.\n\n"
+    "/huy — huỷ thao tác đang làm"
+)
+
+
+async def start(update: Update, context: PlanbotContext) -> None:
+    if context.args:
+        # A deep link with an invite code: onboarding owns it.
+        from handlers.onboarding import redeem_invite
+
+        await redeem_invite(update, context, context.args[0])
+        return
+    official = await current_official(update, context)
+    if official is None:
+        from handlers.common import STRANGER_TEXT
+
+        await reply(update, esc(STRANGER_TEXT))
+        return
+    await reply(
+        update,
+        f"Xin chào <b>{esc(official.full_name)}</b>!\n"
+        "Tôi là planbot, trợ lý theo dõi kế hoạch và tiến độ công việc của xã.\n"
+        "Gõ /viec để xem việc của đơn vị, /help để xem hướng dẫn.",
+    )
+
+
+async def help_command(update: Update, context: PlanbotContext) -> None:
+    await reply(update, HELP_TEXT)
+
+
+def register(application: object) -> None:
+    from telegram.ext import Application
+
+    assert isinstance(application, Application)
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CommandHandler("help", help_command))

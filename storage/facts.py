@@ -1,0 +1,41 @@
+"""Plain snapshots of tasks and progress reports, for the pure statistics and reminder logic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    id: int
+    plan_id: int
+    organization_id: int
+    code: str
+    content: str
+    section: str | None
+    deadline_text: str | None
+    deadline_kind: str
+    due: date | None
+    start: date | None
+    recurrence: str | None
+    lead_agency_ids: frozenset[int] = frozenset()
+    coordinating_agency_ids: frozenset[int] = frozenset()
+    targets: tuple[dict[str, Any], ...] = ()
+    plan_status: str = "active"
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    id: int
+    task_id: int
+    status: str  # done | in_progress | not_done
+    reported_on: date  # local day it counts from
+    created_at: datetime
+    period_start: date | None = None
+    period_end: date | None = None
+    kpi_value: float | None = None
+    official_id: int | None = None
+    supersedes_id: int | None = None
+    documents: tuple[str, ...] = field(default_factory=tuple)  # formatted references
