@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 from typing import Any
 
 from sqlalchemy.exc import OperationalError
 from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
 
 from bot.context import PlanbotApp, PlanbotContext, Services
@@ -65,10 +67,14 @@ async def error_handler(update: object, context: PlanbotContext) -> None:
     logger.error("Unhandled error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
+    if isinstance(context.error, Forbidden):
+        return  # the user blocked the bot: nothing can reach them
     text = BUSY_TEXT if isinstance(context.error, OperationalError) else ERROR_TEXT
-    try:
-        if update.callback_query is not None:
+    if update.callback_query is not None:
+        # Stop the button's spinner; the query may already be answered or too old.
+        with contextlib.suppress(TelegramError):
             await update.callback_query.answer()
+    try:
         await context.bot.send_message(update.effective_chat.id, html.escape(text))
     except Exception:  # the reply itself may fail (network, blocked user): already logged above
         logger.warning("Could not send the error reply", exc_info=True)

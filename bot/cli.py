@@ -15,6 +15,7 @@ logger = logging.getLogger(__name__)
 # Each module exposes add_parser(subparsers); the parser's `func(args, settings) -> int` runs it.
 COMMAND_MODULES = [
     "bot.commands.run",
+    "bot.commands.chat",
     "bot.commands.db",
     "bot.commands.demo",
     "bot.commands.importing",

@@ -4,12 +4,32 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 
+# Anything shaped like a bot token: httpx logs full request URLs, tracebacks quote them.
 _TOKEN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 
 
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "<token>")
+    return _TOKEN.sub("<token>", text)
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats the whole record (message, arguments and traceback), then hides tokens."""
+
+    def __init__(self, fmt: str | None = None, *, secrets: Iterable[str] = ()) -> None:
+        super().__init__(fmt)
+        self.secrets = [s for s in secrets if s]
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record), self.secrets)
+
+
 class RedactTokenFilter(logging.Filter):
-    """Hide anything shaped like a bot token (httpx logs full request URLs)."""
+    """Hide tokens in the message of records handled elsewhere (kept for handlers we do not format)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -19,13 +39,17 @@ class RedactTokenFilter(logging.Filter):
         return True
 
 
-def setup_logging(level: str = "INFO") -> None:
+def setup_logging(level: str = "INFO", *, secrets: Iterable[str] = ()) -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(
+        RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets=secrets)
+    )
     handler.addFilter(RedactTokenFilter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     # httpx logs every getUpdates poll at INFO: too chatty for operators.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)

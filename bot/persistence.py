@@ -113,3 +113,4 @@ class DatabasePersistence(DictPersistence):
 def clear_all(*, session: Session) -> None:
     """Forget every stored conversation state and user draft (used by tests and `db reset`)."""
     session.exec(delete(KeyValue).where(col(KeyValue.namespace).like("conversation:%")))  # type: ignore[call-overload]
+    session.exec(delete(KeyValue).where(col(KeyValue.namespace) == USER_DATA))  # type: ignore[call-overload]

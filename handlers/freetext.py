@@ -1,9 +1,36 @@
-"""Placeholder: filled in by the feature that owns this module."""
+"""Plain text that no conversation took: a question for the statistics engine, else a task search."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
+
+from telegram import Update
+from telegram.ext import MessageHandler, filters
+
+from bot.context import PlanbotContext
+from handlers.common import STRANGER_TEXT, current_official, esc, reply, user_text
+from handlers.stats import try_answer_question
+from handlers.tasks import send_search_results
+
+logger = logging.getLogger(__name__)
+
+
+async def on_text(update: Update, context: PlanbotContext) -> None:
+    official = await current_official(update, context)
+    if official is None:
+        await reply(update, esc(STRANGER_TEXT))
+        return
+    text = user_text(update).strip()  # NFC: text typed in NFD behaves the same
+    if not text:
+        return
+    if await try_answer_question(update, context, official, text):
+        return
+    await send_search_results(update, context, official, text)
 
 
 def register(application: Any) -> None:
-    return None
+    # Private chats only: in a group the bot must not answer every message.
+    application.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, on_text)
+    )

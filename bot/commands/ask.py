@@ -1,9 +1,76 @@
-"""Placeholder for `planbot ask`: owned by its feature."""
+"""`planbot ask "QUESTION" [--org NAME] [--at ISO_DATE_OR_DATETIME]`: print the bot's answer.
+
+The text is exactly what the bot would send, with the HTML tags removed and entities unescaped
+(so it reads well in a terminal). The question is asked as a leader of the organization.
+"""
 
 from __future__ import annotations
 
+import argparse
+import html
+import re
+import sys
+from datetime import date, datetime, time
 from typing import Any
+
+from bot.settings import Settings
+from reports.answers import answer_question
+from storage.db import Database
+from storage.models import Official, Role
+from storage.queries.facts import find_organization
+from storage.text import nfc
+
+NOT_A_QUESTION = "Câu này không phải câu hỏi về tiến độ/thống kê (bot sẽ chuyển sang tìm nhiệm vụ)."
 
 
 def add_parser(subparsers: Any) -> None:
-    return None
+    parser = subparsers.add_parser("ask", help="answer a progress question as the bot would")
+    parser.add_argument("question", help='e.g. "tỷ lệ hoàn thành quý này?"')
+    parser.add_argument("--org", help="organization name (optional when there is only one)")
+    parser.add_argument("--at", help="answer as of this ISO date or datetime (default: now)")
+    parser.set_defaults(func=run_ask)
+
+
+def parse_at(value: str | None, settings: Settings) -> datetime:
+    """Local now, or the given ISO date (noon) / datetime, in the configured time zone."""
+    if not value:
+        return datetime.now(settings.tz)
+    try:
+        if len(value.strip()) == 10:
+            return datetime.combine(date.fromisoformat(value.strip()), time(12), settings.tz)
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise ValueError(f"--at: expected an ISO date or datetime such as 2025-11-20, got {value!r}") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=settings.tz)
+
+
+def plain(text: str) -> str:
+    """Bot HTML → terminal text."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+def run_ask(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        now = parse_at(args.at, settings)
+    except ValueError as exc:
+        print(f"planbot ask: {exc}", file=sys.stderr)
+        return 2
+    db = Database(settings.database_url)
+    try:
+        org = db.call(find_organization, name=args.org)
+        if org is None:
+            hint = (
+                "no organization matches --org"
+                if args.org
+                else "several or no organizations: give --org NAME"
+            )
+            print(f"planbot ask: {hint}", file=sys.stderr)
+            return 2
+        viewer = Official(
+            telegram_user_id=0, full_name="planbot ask", organization_id=org[0], role=Role.leader
+        )
+        answer = db.call(answer_question, text=nfc(args.question), viewer=viewer, now=now, settings=settings)
+    finally:
+        db.dispose()
+    print(plain(answer.text) if answer is not None else NOT_A_QUESTION)
+    return 0

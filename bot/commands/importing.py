@@ -1,9 +1,75 @@
-"""Placeholder for `planbot importing`: owned by its feature."""
+"""`planbot import FILE [--org NAME] [--dry-run] [--json]`: parse a plan document, print its summary,
+and (unless --dry-run) store it in one transaction."""
 
 from __future__ import annotations
 
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
 from typing import Any
+
+from bot.settings import Settings
+from plans.importer import PlanImportError, parse_file
+from plans.store import ImportResult, matched_names, plan_diff, store_plan
+from plans.summary import summary_text, to_json
+from storage.db import Database
+
+logger = logging.getLogger(__name__)
 
 
 def add_parser(subparsers: Any) -> None:
-    return None
+    parser = subparsers.add_parser("import", help="import a plan (.docx, .xlsx, .pdf, .txt, .md)")
+    parser.add_argument("file", type=Path, help="the plan document")
+    parser.add_argument("--org", default=None, help='organization name, e.g. "UBND xã Thanh Xá"')
+    parser.add_argument("--dry-run", action="store_true", help="parse and show the summary, store nothing")
+    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    parser.set_defaults(func=run_import)
+
+
+def _changes(result_added: int, result_changed: int, result_removed: int) -> str:
+    return f"thêm {result_added}, sửa {result_changed}, bỏ {result_removed} nhiệm vụ"
+
+
+def run_import(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        parsed = parse_file(args.file, filename=args.file.name)
+    except PlanImportError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    db = Database(settings.database_url)
+    try:
+        with db.session() as session:
+            resolver = matched_names(session=session, parsed=parsed, organization_name=args.org)
+            resolutions = list(resolver.resolved.values())
+            diff = plan_diff(session=session, parsed=parsed, organization_name=args.org)
+            session.rollback()  # the preview must not write
+        result: ImportResult | None = None
+        if not args.dry_run:
+            with db.session() as session:
+                result = store_plan(session=session, parsed=parsed, organization_name=args.org)
+    except PlanImportError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    if args.org:
+        parsed.organization = args.org
+    if args.json:
+        document = to_json(parsed, {r.written: r.name for r in resolutions})
+        print(json.dumps(document, ensure_ascii=False))
+        return 0
+    print(summary_text(parsed, resolutions))
+    if diff.is_update:
+        print(f"Kế hoạch đã có: {_changes(len(diff.added), len(diff.changed), len(diff.removed))}.")
+        for label, items in (("Thêm", diff.added), ("Sửa", diff.changed), ("Bỏ", diff.removed)):
+            for item in items[:20]:
+                print(f"  {label} {item.code}: {item.content[:80]}")
+    if args.dry_run:
+        print("Chạy thử (--dry-run): chưa lưu gì.")
+    elif result is not None:
+        print(
+            f"Đã lưu kế hoạch #{result.plan_id} ({result.organization}); {result.reports_added} kết quả đã nhập."
+        )
+    return 0

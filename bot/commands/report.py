@@ -1,9 +1,60 @@
-"""Placeholder for `planbot report`: owned by its feature."""
+"""`planbot report --period 2025-Q3 [--org NAME] --format docx|xlsx -o FILE`: the report appendix."""
 
 from __future__ import annotations
 
+import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from bot.settings import Settings
+from plans.periods import parse_period_code
+from reports.docx_report import ReportError, build_report, render_docx
+from reports.xlsx_report import render_xlsx
+from storage.db import Database
+from storage.queries.facts import find_organization
 
 
 def add_parser(subparsers: Any) -> None:
-    return None
+    parser = subparsers.add_parser("report", help="write the report appendix of a period (DOCX or XLSX)")
+    parser.add_argument(
+        "--period", required=True, help="2025-Q3, 2025-11, 2025-H1, 2025 or 2025-01-01..2025-03-31"
+    )
+    parser.add_argument("--org", help="organization name (optional when there is only one)")
+    parser.add_argument("--plan", type=int, help="plan id (default: the latest plan of the period's year)")
+    parser.add_argument("--format", choices=["docx", "xlsx"], default="docx")
+    parser.add_argument("-o", "--output", required=True, help="file to write")
+    parser.set_defaults(func=run_report)
+
+
+def run_report(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        period = parse_period_code(args.period, settings.period_mode)
+    except ValueError as exc:
+        print(f"planbot report: {exc}", file=sys.stderr)
+        return 2
+    db = Database(settings.database_url)
+    try:
+        org = db.call(find_organization, name=args.org)
+        if org is None:
+            hint = (
+                "no organization matches --org"
+                if args.org
+                else "several or no organizations: give --org NAME"
+            )
+            print(f"planbot report: {hint}", file=sys.stderr)
+            return 2
+        try:
+            data = db.call(build_report, organization_id=org[0], period=period, plan_id=args.plan)
+        except ReportError as exc:
+            print(f"planbot report: {exc}", file=sys.stderr)
+            return 1
+    finally:
+        db.dispose()
+    content = render_docx(data) if args.format == "docx" else render_xlsx(data)
+    Path(args.output).write_bytes(content)
+    print(
+        f"{args.output}: {data.result_header}, {data.total} nhiệm vụ, "
+        f"{data.done_or_in_progress} đã và đang thực hiện, {data.rate_text}"
+    )
+    return 0

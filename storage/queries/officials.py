@@ -32,3 +32,56 @@ def ensure_config_admin(
     session.add(official)
     session.flush()
     return official
+
+
+# --- Admin views of officials (/canbo, /toi) -------------------------------------------------
+
+
+def officials_of_agency(*, session: Session, agency_id: int) -> list[Official]:
+    """Active officials of an agency, by name."""
+    return list(
+        session.exec(
+            select(Official)
+            .where(Official.agency_id == agency_id, Official.active == True)  # noqa: E712
+            .order_by(Official.full_name)  # type: ignore[arg-type]
+        ).all()
+    )
+
+
+def deactivate_official(*, session: Session, official_id: int) -> Official | None:
+    """Mark an official inactive (history keeps their name); returns None when unknown."""
+    official = session.get(Official, official_id)
+    if official is None:
+        return None
+    official.active = False
+    session.add(official)
+    session.flush()
+    return official
+
+
+def official_by_id(*, session: Session, official_id: int) -> Official | None:
+    return session.get(Official, official_id)
+
+
+def ensure_official(
+    *,
+    session: Session,
+    telegram_user_id: int,
+    full_name: str,
+    role: str,
+    organization_id: int | None,
+    agency_id: int | None,
+) -> Official:
+    """Create or update the official behind a Telegram user (used by `planbot chat --as`)."""
+    official = official_by_telegram_id(session=session, telegram_user_id=telegram_user_id)
+    if official is None:
+        official = Official(telegram_user_id=telegram_user_id, full_name=full_name)
+    official.full_name = full_name
+    official.role = role
+    official.organization_id = organization_id
+    official.agency_id = agency_id
+    official.chat_id = telegram_user_id
+    official.active = True
+    session.add(official)
+    session.flush()
+    return official

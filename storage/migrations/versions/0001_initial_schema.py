@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 09:29:59.440782
+Create Date: 2026-11-23 09:33:24.534993
 """
 
 from collections.abc import Sequence

@@ -1,0 +1,111 @@
+"""Benchmark (not a test): one reminder pass to N officials against a fake Bot API enforcing
+30 messages/second overall and 1/second per chat.
+
+    .venv/bin/python benchmarks/reminder_fanout.py --officials 10000
+
+Prints the digest compute time, the send rate vs 30/s, the number of 429 answers, and checks that
+every official got exactly one message. 10,000 digests take about 10,000 / 30 ≈ 6 minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.fake_telegram import FakeTelegram
+from bot.settings import load_settings
+from reminders.dispatch import build_bot, plan_digests, run_reminders
+from storage.db import Database
+from storage.models import Agency, Official, Organization, Plan, Task, TaskAgency
+from storage.queries.reminders import load_snapshot
+from storage.text import fold
+
+NOW = datetime(2025, 11, 20, 7, 45, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+FIRST_USER = 100_000
+
+
+def populate(db: Database, officials: int, agencies: int = 20, tasks: int = 60) -> None:
+    with db.session() as session:
+        org = Organization(name="UBND xã Thanh Xá", name_key=fold("UBND xã Thanh Xá"))
+        session.add(org)
+        session.flush()
+        assert org.id is not None
+        agency_rows = [
+            Agency(organization_id=org.id, name=f"Đơn vị {i}", name_key=f"don vi {i}")
+            for i in range(agencies)
+        ]
+        session.add_all(agency_rows)
+        plan = Plan(organization_id=org.id, title="Kế hoạch kiểm soát TTHC năm 2025", year=2025)
+        session.add(plan)
+        session.flush()
+        assert plan.id is not None
+        for i in range(tasks):
+            task = Task(
+                plan_id=plan.id,
+                code=f"II.{i + 1}",
+                content=f"Niêm yết, công khai thủ tục hành chính số {i + 1} tại Bộ phận Một cửa",
+                deadline_kind="date",
+                deadline_due=date(2025, 11, 20 + i % 2),
+            )
+            session.add(task)
+            session.flush()
+            assert task.id is not None
+            agency_id = agency_rows[i % agencies].id
+            assert agency_id is not None
+            session.add(TaskAgency(task_id=task.id, agency_id=agency_id, role="lead"))
+        session.add_all(
+            Official(
+                telegram_user_id=FIRST_USER + n,
+                chat_id=FIRST_USER + n,
+                full_name=f"Cán bộ {n}",
+                organization_id=org.id,
+                agency_id=agency_rows[n % agencies].id,
+            )
+            for n in range(officials)
+        )
+
+
+async def main(officials: int) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        db = Database(url)
+        populate(db, officials)
+        settings = load_settings(DATABASE_URL=url, PLANBOT_TIMEZONE="Asia/Ho_Chi_Minh")
+        started = time.perf_counter()
+        snap = db.call(load_snapshot, day=NOW.date())
+        loaded = time.perf_counter()
+        _day, _working, digests = plan_digests(snap, now=NOW, settings=settings)
+        computed = time.perf_counter()
+        print(f"{len(digests)} digests: load {loaded - started:.2f} s, compute {computed - loaded:.2f} s")
+        async with FakeTelegram(enforce_limits=True) as tg:
+            for n in range(officials):
+                tg.user(FIRST_USER + n, f"Cán bộ {n}")
+            async with build_bot(tg.token, tg.base_url, tg.file_url) as bot:
+                t0 = time.perf_counter()
+                report = await run_reminders(db=db, bot=bot, settings=settings, now=NOW)
+                elapsed = time.perf_counter() - t0
+            per_chat = Counter(int(c.params["chat_id"]) for c in tg.calls_to("sendMessage") if not c.error)
+            answered_429 = sum(1 for c in tg.calls_to("sendMessage") if c.error and "Too Many" in c.error)
+        db.dispose()
+    rate = report.sent / elapsed if elapsed else 0.0
+    exactly_once = len(per_chat) == officials and set(per_chat.values()) == {1}
+    print(f"sent {report.sent} in {elapsed:.1f} s = {rate:.1f} msg/s (limit 30/s)")
+    print(f"429 answers: {answered_429}; failed: {report.failed}; exactly one each: {exactly_once}")
+    return 0 if exactly_once else 1
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--officials", type=int, default=10_000)
+    sys.exit(asyncio.run(main(parser.parse_args().officials)))

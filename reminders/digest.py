@@ -1,0 +1,223 @@
+"""Rendering of the daily and weekly digests: pure, Vietnamese, HTML-escaped, ≤ 4096 characters.
+
+Buttons are plain data (text, callback_data); dispatch turns them into an inline keyboard.
+Callback data formats belong to handlers/tasks.py: "task:<id>" opens a task card, "rep:<id>"
+starts a progress report.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from reminders.due import Bucket, DueItem, OfficialDue, WeeklySummary
+from storage.text import date_vi, percent, shorten
+
+MAX_TEXT = 4096
+MAX_BUTTON_TASKS = 4
+LEAD_CONTENT_CHARS = 70
+COORD_CONTENT_CHARS = 40
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+HEADINGS = {
+    Bucket.overdue: "⛔ Quá hạn",
+    Bucket.today: "📌 Hôm nay",
+    Bucket.upcoming: "⏳ Sắp đến hạn",
+    Bucket.quarter: "📝 Cần báo cáo quý này",
+}
+FOOTER = "Cài đặt giờ nhắc hoặc tắt nhắc việc: /nhac"
+
+
+@dataclass(frozen=True)
+class Button:
+    text: str
+    callback_data: str
+
+
+@dataclass(frozen=True)
+class Digest:
+    official_id: int
+    chat_id: int
+    kind: str  # daily | weekly
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    items: tuple[DueItem, ...] = ()  # what the reminder log records
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def day_title(day: date) -> str:
+    """ "Thứ Ba, 18/11/2025"."""
+    return f"{WEEKDAYS[day.weekday()]}, {date_vi(day)}"
+
+
+def deadline_phrase(item: DueItem) -> str:
+    """The deadline in human terms, relative to the digest's day."""
+    due = date_vi(item.occurrence)
+    n = item.offset_days
+    if item.bucket == Bucket.quarter:
+        left = f"còn {n} ngày" if n > 0 else "hôm nay"
+        return f"chưa có báo cáo {item.period_label or 'quý này'}, hết quý {due} ({left})"
+    if n < 0:
+        text = f"hạn {due}, quá {-n} ngày"
+    elif n == 0:
+        text = f"hạn hôm nay {due}"
+    elif n == 1:
+        text = f"hạn ngày mai {due}"
+    else:
+        text = f"hạn {due}, còn {n} ngày"
+    return f"{item.period_label}: {text}" if item.period_label else text
+
+
+def item_line(item: DueItem, *, limit: int = LEAD_CONTENT_CHARS) -> str:
+    content = shorten(item.task.content, limit)
+    return f"• <b>{esc(item.task.code)}</b> {esc(content)} — <i>{esc(deadline_phrase(item))}</i>"
+
+
+class _Builder:
+    """Adds lines while the message stays under the limit; counts what did not fit."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.lines: list[str] = []
+        self.size = 0
+        self.left_out = 0
+        self.full = False
+
+    def add(self, line: str, *, counted: bool = False, reserve: int = 60) -> None:
+        if self.full:
+            self.left_out += counted
+            return
+        extra = len(line) + 1
+        if self.size + extra + reserve > self.limit:
+            self.full = True
+            self.left_out += counted
+            return
+        self.lines.append(line)
+        self.size += extra
+
+    def text(self, footer: str | None = None) -> str:
+        lines = list(self.lines)
+        if self.left_out:
+            lines.append(f"… và {self.left_out} việc khác")
+        if footer and self.size + len(footer) + 40 <= self.limit:
+            lines.extend(["", footer])
+        return "\n".join(lines)[: self.limit]
+
+
+def _sections(builder: _Builder, items: Sequence[DueItem], *, limit: int) -> None:
+    for bucket in (Bucket.overdue, Bucket.today, Bucket.upcoming, Bucket.quarter):
+        group = [i for i in items if i.bucket == bucket]
+        if not group:
+            continue
+        builder.add("")
+        builder.add(f"<b>{HEADINGS[bucket]} ({len(group)})</b>")
+        for item in group:
+            builder.add(item_line(item, limit=limit), counted=True)
+
+
+def task_buttons(
+    items: Sequence[DueItem], max_tasks: int = MAX_BUTTON_TASKS
+) -> tuple[tuple[Button, ...], ...]:
+    rows: list[tuple[Button, ...]] = []
+    seen: set[int] = set()
+    for item in items:
+        if item.task.id in seen:
+            continue
+        seen.add(item.task.id)
+        code = item.task.code
+        rows.append(
+            (Button(f"📄 {code}", f"task:{item.task.id}"), Button(f"✍️ Báo cáo {code}", f"rep:{item.task.id}"))
+        )
+        if len(rows) >= max_tasks:
+            break
+    return tuple(rows)
+
+
+def render_daily(
+    due: OfficialDue | None,
+    today: date,
+    *,
+    official_id: int,
+    chat_id: int,
+    unreachable: Sequence[str] = (),
+    limit: int = MAX_TEXT,
+) -> Digest | None:
+    """One message for one official and day; None when there is nothing to say."""
+    lead = due.lead if due else ()
+    coord = due.coordinating if due else ()
+    if not lead and not coord and not unreachable:
+        return None
+    builder = _Builder(limit)
+    builder.add(f"🔔 <b>Nhắc việc {day_title(today)}</b>")
+    if lead:
+        builder.add(f"Đơn vị của anh/chị chủ trì {_count_tasks(lead)} việc cần chú ý:")
+    _sections(builder, lead, limit=LEAD_CONTENT_CHARS)
+    if coord:
+        builder.add("")
+        builder.add(f"<b>🤝 Phối hợp ({len(coord)})</b>")
+        for item in coord:
+            builder.add(item_line(item, limit=COORD_CONTENT_CHARS), counted=True)
+    if unreachable:
+        builder.add("")
+        builder.add(f"<b>🚫 Cán bộ không nhận được tin nhắn ({len(unreachable)})</b>")
+        for name in unreachable:
+            builder.add(f"• {esc(name)}", counted=True)
+    buttons = task_buttons(lead or coord)
+    return Digest(official_id, chat_id, "daily", builder.text(FOOTER), buttons, tuple(lead) + tuple(coord))
+
+
+def _count_tasks(items: Sequence[DueItem]) -> int:
+    return len({i.task.id for i in items})
+
+
+def render_weekly(
+    summary: WeeklySummary,
+    today: date,
+    *,
+    official_id: int,
+    chat_id: int,
+    organization_name: str,
+    agency_names: Mapping[int, str],
+    unreachable: Sequence[str] = (),
+    limit: int = MAX_TEXT,
+) -> Digest:
+    """The leaders' Monday digest: completion this quarter, overdue by agency, due this week."""
+    monday = today - timedelta(days=today.weekday())
+    sunday = monday + timedelta(days=6)
+    builder = _Builder(limit)
+    builder.add(f"📊 <b>Tổng hợp tuần {monday:%d/%m}–{date_vi(sunday)}</b>")
+    builder.add(esc(organization_name))
+    builder.add("")
+    active = summary.done + summary.in_progress
+    builder.add(
+        f"Tỷ lệ hoàn thành {esc(summary.quarter.label)} đến nay: <b>{percent(summary.rate)}</b> "
+        f"({active}/{summary.total} nhiệm vụ đã và đang thực hiện; {summary.done} đã hoàn thành)"
+    )
+    builder.add("")
+    if summary.overdue_by_agency:
+        total = sum(n for _, n in summary.overdue_by_agency)
+        builder.add(f"<b>⛔ Quá hạn theo đơn vị ({total})</b>")
+        for agency_id, count in summary.overdue_by_agency:
+            name = agency_names.get(agency_id, f"Đơn vị #{agency_id}")
+            builder.add(f"• {esc(name)}: {count}", counted=True)
+    else:
+        builder.add("✅ Không có nhiệm vụ quá hạn.")
+    builder.add("")
+    if summary.due_this_week:
+        builder.add(f"<b>📅 Đến hạn trong tuần ({len(summary.due_this_week)})</b>")
+        for item in summary.due_this_week:
+            builder.add(item_line(item, limit=COORD_CONTENT_CHARS + 10), counted=True)
+    else:
+        builder.add("Tuần này không có nhiệm vụ đến hạn.")
+    if unreachable:
+        builder.add("")
+        builder.add(f"<b>🚫 Cán bộ không nhận được tin nhắn ({len(unreachable)})</b>")
+        for name in unreachable:
+            builder.add(f"• {esc(name)}", counted=True)
+    buttons = task_buttons(summary.due_this_week, max_tasks=3)
+    return Digest(official_id, chat_id, "weekly", builder.text(), buttons, ())

@@ -1,0 +1,261 @@
+"""Invites: single-use, expiring codes that bind a Telegram user to an agency and a role.
+
+Failed redemptions are recorded in the AuditLog table (action "invite_failed"), so the slow-down of
+repeated wrong codes survives restarts and is shared by every bot process.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from rapidfuzz import fuzz
+from sqlalchemy import update
+from sqlmodel import Session, col, func, select
+
+from storage.models import Agency, AuditLog, Invite, Official, Organization, Role
+from storage.queries.officials import official_by_telegram_id
+from storage.text import fold, fold_processor
+
+DEFAULT_DAYS = 7
+FUZZY_MIN = 90.0  # below this a typed agency name is not trusted for an invite
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=10)
+ROLES = (Role.official.value, Role.leader.value, Role.admin.value)
+
+
+class InviteError(ValueError):
+    """The invite cannot be created (unknown role, agency of another organization …)."""
+
+
+@dataclass(frozen=True)
+class RedeemResult:
+    status: str  # ok | unknown | used | expired | already | throttled
+    official_id: int | None = None
+    full_name: str | None = None
+    role: str | None = None
+    agency_name: str | None = None
+    organization_name: str | None = None
+
+
+def new_code() -> str:
+    """22 URL-safe characters (128 random bits): unguessable and within Telegram's 64-char start limit."""
+    return secrets.token_urlsafe(16)
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite returns naive datetimes for values stored as UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def create_invite(
+    *,
+    session: Session,
+    organization_id: int,
+    agency_id: int | None,
+    role: str,
+    created_by: int | None = None,
+    days: int = DEFAULT_DAYS,
+    now: datetime | None = None,
+) -> Invite:
+    if role not in ROLES:
+        raise InviteError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
+    if days < 1:
+        raise InviteError("an invite must be valid for at least one day")
+    if agency_id is not None:
+        agency = session.get(Agency, agency_id)
+        if agency is None or agency.organization_id != organization_id:
+            raise InviteError("the agency does not belong to the organization")
+    now = now or datetime.now(UTC)
+    invite = Invite(
+        code=new_code(),
+        organization_id=organization_id,
+        agency_id=agency_id,
+        role=role,
+        created_by=created_by,
+        created_at=now,
+        expires_at=now + timedelta(days=days),
+    )
+    session.add(invite)
+    session.add(
+        AuditLog(
+            actor_user_id=None,
+            action="invite_created",
+            detail={"organization_id": organization_id, "agency_id": agency_id, "role": role},
+        )
+    )
+    session.flush()
+    return invite
+
+
+def recent_failures(*, session: Session, telegram_user_id: int, now: datetime | None = None) -> int:
+    since = (now or datetime.now(UTC)) - FAILURE_WINDOW
+    count = session.exec(
+        select(func.count())
+        .select_from(AuditLog)
+        .where(
+            AuditLog.action == "invite_failed",
+            AuditLog.actor_user_id == telegram_user_id,
+            col(AuditLog.at) >= since,
+        )
+    ).one()
+    return int(count)
+
+
+def _fail(session: Session, telegram_user_id: int, status: str, now: datetime) -> RedeemResult:
+    session.add(
+        AuditLog(at=now, actor_user_id=telegram_user_id, action="invite_failed", detail={"reason": status})
+    )
+    return RedeemResult(status)
+
+
+def redeem_invite(
+    *,
+    session: Session,
+    code: str,
+    telegram_user_id: int,
+    full_name: str,
+    username: str | None,
+    chat_id: int | None,
+    now: datetime | None = None,
+) -> RedeemResult:
+    """Bind the user to the invite's organization, agency and role, exactly once."""
+    now = now or datetime.now(UTC)
+    if recent_failures(session=session, telegram_user_id=telegram_user_id, now=now) >= MAX_FAILURES:
+        return RedeemResult("throttled")
+    code = code.strip()
+    invite = session.exec(select(Invite).where(Invite.code == code)).first() if 0 < len(code) <= 64 else None
+    if invite is None:
+        return _fail(session, telegram_user_id, "unknown", now)
+    if invite.used_at is not None:
+        if invite.used_by_user_id == telegram_user_id:
+            existing = official_by_telegram_id(session=session, telegram_user_id=telegram_user_id)
+            if existing is not None and existing.active:
+                return _describe(session, existing, "already")
+        return _fail(session, telegram_user_id, "used", now)
+    if _aware(invite.expires_at) < now:
+        return _fail(session, telegram_user_id, "expired", now)
+    # Conditional update: of two simultaneous redemptions only one can claim the code.
+    claimed = session.exec(
+        update(Invite)
+        .where(col(Invite.id) == invite.id, col(Invite.used_at).is_(None))
+        .values(used_at=now, used_by_user_id=telegram_user_id)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        return _fail(session, telegram_user_id, "used", now)
+    official = official_by_telegram_id(session=session, telegram_user_id=telegram_user_id)
+    if official is None:
+        official = Official(telegram_user_id=telegram_user_id, full_name=full_name)
+    official.full_name = full_name or official.full_name
+    official.username = username
+    official.chat_id = chat_id
+    official.organization_id = invite.organization_id
+    official.agency_id = invite.agency_id
+    # A config admin keeps admin rights whatever the invite says.
+    if official.role != Role.admin or invite.role == Role.admin:
+        official.role = invite.role
+    official.active = True
+    official.reachable = True
+    session.add(official)
+    session.flush()
+    session.add(
+        AuditLog(
+            at=now,
+            actor_user_id=telegram_user_id,
+            action="invite_redeemed",
+            detail={"invite_id": invite.id, "official_id": official.id, "role": official.role},
+        )
+    )
+    return _describe(session, official, "ok")
+
+
+def _describe(session: Session, official: Official, status: str) -> RedeemResult:
+    agency = session.get(Agency, official.agency_id) if official.agency_id else None
+    org = session.get(Organization, official.organization_id) if official.organization_id else None
+    return RedeemResult(
+        status,
+        official_id=official.id,
+        full_name=official.full_name,
+        role=official.role,
+        agency_name=agency.name if agency else None,
+        organization_name=org.name if org else None,
+    )
+
+
+def find_agencies(*, session: Session, name: str, organization_id: int | None = None) -> list[Agency]:
+    """Agencies whose name or alias matches `name` (exact folded key first, else fuzzy)."""
+    from plans.agencies import AgencyMatcher
+    from storage.models import AgencyAlias
+
+    stmt = select(Agency).where(col(Agency.is_group).is_(False))  # nobody works in "Các phòng …"
+    if organization_id is not None:
+        stmt = stmt.where(Agency.organization_id == organization_id)
+    agencies = list(session.exec(stmt.order_by(col(Agency.name))).all())
+    key = fold(name)
+    exact = [a for a in agencies if fold(a.name) == key]
+    if exact:
+        return exact
+    aliases: dict[int, list[str]] = {}
+    ids = [a.id for a in agencies]
+    for alias in session.exec(select(AgencyAlias).where(col(AgencyAlias.agency_id).in_(ids))).all():
+        aliases.setdefault(alias.agency_id, []).append(alias.alias)
+    by_alias = [a for a in agencies if any(fold(x) == key for x in aliases.get(a.id or 0, []))]
+    if by_alias:
+        return by_alias
+    matcher = AgencyMatcher([(a.id or 0, a.name, aliases.get(a.id or 0, [])) for a in agencies])
+    by_id = {a.id: a for a in agencies}
+    matches = [m for m in matcher.search(name, limit=5) if m.agency_id in by_id and m.score >= FUZZY_MIN]
+    if matches:
+        # Several equal scores (same name in two communes) are all offered; weaker ones are not.
+        best = matches[0].score
+        return [by_id[m.agency_id] for m in matches if m.score >= best - 2]
+    # Every typed word in the name ("trung tam phuc vu"), else a close token match (typos).
+    words = fold_processor(name).split()
+    contained = [a for a in agencies if words and all(w in fold_processor(a.name).split() for w in words)]
+    if contained:
+        return contained
+    return [
+        a for a in agencies if fuzz.token_set_ratio(fold_processor(name), fold_processor(a.name)) >= FUZZY_MIN
+    ]
+
+
+def organizations_named(*, session: Session, name: str | None) -> list[Organization]:
+    orgs = list(session.exec(select(Organization).order_by(col(Organization.name))).all())
+    if not name:
+        return orgs
+    key = fold(name)
+    exact = [o for o in orgs if fold(o.name) == key]
+    return exact or [o for o in orgs if key in fold(o.name)]
+
+
+def agencies_for(*, session: Session, organization_id: int | None) -> list[Agency]:
+    """Agencies an admin may invite to: those of their organization (all when they have none)."""
+    stmt = select(Agency).where(col(Agency.is_group).is_(False))
+    if organization_id is not None:
+        stmt = stmt.where(Agency.organization_id == organization_id)
+    return list(session.exec(stmt.order_by(col(Agency.organization_id), col(Agency.name))).all())
+
+
+def agency_by_id(*, session: Session, agency_id: int) -> Agency | None:
+    return session.get(Agency, agency_id)
+
+
+def invite_for_agency(
+    *, session: Session, agency_id: int, role: str, created_by: int | None, days: int = DEFAULT_DAYS
+) -> Invite:
+    agency = session.get(Agency, agency_id)
+    if agency is None:
+        raise InviteError("unknown agency")
+    return create_invite(
+        session=session,
+        organization_id=agency.organization_id,
+        agency_id=agency_id,
+        role=role,
+        created_by=created_by,
+        days=days,
+    )
+
+
+def organization_names(*, session: Session) -> dict[int, str]:
+    return {o.id: o.name for o in session.exec(select(Organization)).all() if o.id is not None}

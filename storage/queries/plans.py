@@ -1,0 +1,71 @@
+"""Queries used by the plan import (keyword-only session; they never commit)."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from storage.models import Agency, AgencyAlias, Organization, Plan, ProgressReport, Task, TaskAgency
+from storage.text import fold
+
+
+def organization_by_name(*, session: Session, name: str) -> Organization | None:
+    return session.exec(select(Organization).where(Organization.name_key == fold(name))).first()
+
+
+def agencies_with_aliases(*, session: Session, organization_id: int) -> list[tuple[Agency, list[str]]]:
+    agencies = session.exec(
+        select(Agency).where(Agency.organization_id == organization_id).order_by(col(Agency.id))
+    ).all()
+    ids = [a.id for a in agencies if a.id is not None]
+    aliases: dict[int, list[str]] = {}
+    if ids:
+        for alias in session.exec(select(AgencyAlias).where(col(AgencyAlias.agency_id).in_(ids))).all():
+            aliases.setdefault(alias.agency_id, []).append(alias.alias)
+    return [(a, aliases.get(a.id or 0, [])) for a in agencies]
+
+
+def find_plan(
+    *, session: Session, organization_id: int, year: int | None, number: str | None, title: str | None
+) -> Plan | None:
+    """The plan a re-import revises: same organization, year and number (or title when unnumbered)."""
+    query = select(Plan).where(Plan.organization_id == organization_id, Plan.year == year)
+    if number:
+        query = query.where(Plan.number == number)
+    elif title:
+        query = query.where(col(Plan.number).is_(None), Plan.title == title)
+    else:
+        return None
+    return session.exec(query.order_by(col(Plan.id).desc())).first()
+
+
+def plan_nodes(*, session: Session, plan_id: int) -> list[Task]:
+    return list(session.exec(select(Task).where(Task.plan_id == plan_id).order_by(col(Task.position))).all())
+
+
+def task_links(*, session: Session, task_ids: list[int]) -> list[TaskAgency]:
+    if not task_ids:
+        return []
+    return list(session.exec(select(TaskAgency).where(col(TaskAgency.task_id).in_(task_ids))).all())
+
+
+def imported_report_exists(
+    *, session: Session, task_id: int, period_end: object, status: str, note: str | None
+) -> bool:
+    query = select(ProgressReport.id).where(
+        ProgressReport.task_id == task_id,
+        ProgressReport.source == "import",
+        ProgressReport.period_end == period_end,
+        ProgressReport.status == status,
+        ProgressReport.note == note,
+    )
+    return session.exec(query).first() is not None
+
+
+def plan_reports(*, session: Session, plan_id: int) -> list[ProgressReport]:
+    query = (
+        select(ProgressReport)
+        .join(Task, col(Task.id) == col(ProgressReport.task_id))
+        .where(Task.plan_id == plan_id)
+        .order_by(col(ProgressReport.id))
+    )
+    return list(session.exec(query).all())

@@ -1,0 +1,297 @@
+"""Reminder queries: one snapshot for a pass (bulk reads), claims, marks, preferences.
+
+Claims rely on the unique keys of DigestLog/ReminderLog and on INSERT … ON CONFLICT DO NOTHING
+RETURNING (SQLite ≥ 3.35 and PostgreSQL): the rows a statement returns are the ones this process
+claimed, so two processes never both own a digest.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Table, and_, bindparam, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session
+
+from storage.facts import ReportFacts, TaskFacts
+from storage.models import (
+    Agency,
+    AgencyGroupMember,
+    DigestLog,
+    NodeKind,
+    Official,
+    Organization,
+    Plan,
+    PlanStatus,
+    ProgressReport,
+    ReminderLog,
+    Task,
+    TaskAgency,
+)
+
+DIGESTS: Table = DigestLog.__table__  # type: ignore[attr-defined]
+REMINDERS: Table = ReminderLog.__table__  # type: ignore[attr-defined]
+OFFICIALS: Table = Official.__table__  # type: ignore[attr-defined]
+
+MAX_ATTEMPTS = 5  # per official, day and kind: a digest that keeps failing is given up
+
+
+@dataclass
+class ReminderSnapshot:
+    officials: list[Any] = field(default_factory=list)  # Official rows (attribute access)
+    tasks: list[TaskFacts] = field(default_factory=list)
+    reports: list[ReportFacts] = field(default_factory=list)
+    agency_names: dict[int, str] = field(default_factory=dict)
+    agency_groups: dict[int, frozenset[int]] = field(default_factory=dict)
+    organization_names: dict[int, str] = field(default_factory=dict)
+    digests: dict[tuple[int, str], str] = field(default_factory=dict)  # (official, kind) → status
+    # officials blocked since `blocked_since`, for the admins' digests: (organization, "name (agency)")
+    blocked: list[tuple[int | None, str]] = field(default_factory=list)
+
+
+def _table(model: Any) -> Table:
+    return model.__table__  # type: ignore[no-any-return]
+
+
+def load_snapshot(*, session: Session, day: date, blocked_since: date | None = None) -> ReminderSnapshot:
+    """Everything a pass needs, in a fixed number of queries (no per-official look-ups)."""
+    task, plan, link, report = _table(Task), _table(Plan), _table(TaskAgency), _table(ProgressReport)
+    agency, member, org, official = _table(Agency), _table(AgencyGroupMember), _table(Organization), OFFICIALS
+    snap = ReminderSnapshot()
+    snap.officials = list(session.execute(select(official).where(official.c.active.is_(True))).all())
+    active = and_(plan.c.status == PlanStatus.active, task.c.kind == NodeKind.task, task.c.removed.is_(False))
+    tasks_of_active_plans = task.join(plan, plan.c.id == task.c.plan_id)
+    lead: dict[int, set[int]] = defaultdict(set)
+    coord: dict[int, set[int]] = defaultdict(set)
+    links = session.execute(
+        select(link.c.task_id, link.c.agency_id, link.c.role)
+        .select_from(link.join(tasks_of_active_plans, task.c.id == link.c.task_id))
+        .where(active)
+    )
+    for task_id, agency_id, role in links:
+        (lead if role == "lead" else coord)[task_id].add(agency_id)
+    rows = session.execute(
+        select(task, plan.c.organization_id, plan.c.status.label("plan_status"))
+        .select_from(tasks_of_active_plans)
+        .where(active)
+        .order_by(task.c.plan_id, task.c.position)
+    )
+    for t in rows:
+        snap.tasks.append(
+            TaskFacts(
+                id=t.id,
+                plan_id=t.plan_id,
+                organization_id=t.organization_id,
+                code=t.code,
+                content=t.content,
+                section=t.section,
+                deadline_text=t.deadline_text,
+                deadline_kind=t.deadline_kind,
+                due=t.deadline_due,
+                start=t.deadline_start,
+                recurrence=t.recurrence,
+                lead_agency_ids=frozenset(lead.get(t.id, ())),
+                coordinating_agency_ids=frozenset(coord.get(t.id, ())),
+                targets=tuple(t.targets or ()),
+                plan_status=t.plan_status,
+            )
+        )
+    reports = session.execute(
+        select(report)
+        .select_from(report.join(tasks_of_active_plans, task.c.id == report.c.task_id))
+        .where(active)
+    )
+    for r in reports:
+        snap.reports.append(
+            ReportFacts(
+                id=r.id,
+                task_id=r.task_id,
+                status=r.status,
+                reported_on=r.reported_on,
+                created_at=r.created_at,
+                period_start=r.period_start,
+                period_end=r.period_end,
+                kpi_value=r.kpi_value,
+                official_id=r.official_id,
+                supersedes_id=r.supersedes_id,
+            )
+        )
+    snap.agency_names = {a_id: name for a_id, name in session.execute(select(agency.c.id, agency.c.name))}
+    groups: dict[int, set[int]] = defaultdict(set)
+    for group_id, member_id in session.execute(select(member.c.group_id, member.c.member_id)):
+        groups[group_id].add(member_id)
+    snap.agency_groups = {k: frozenset(v) for k, v in groups.items()}
+    snap.organization_names = {o_id: name for o_id, name in session.execute(select(org.c.id, org.c.name))}
+    snap.digests = {
+        (oid, kind): status
+        for oid, kind, status in session.execute(
+            select(DIGESTS.c.official_id, DIGESTS.c.kind, DIGESTS.c.status).where(DIGESTS.c.day == day)
+        )
+    }
+    since = blocked_since or day - timedelta(days=1)
+    recently_blocked = select(DIGESTS.c.official_id).where(
+        DIGESTS.c.status == "blocked", DIGESTS.c.day >= since
+    )
+    blocked = session.execute(
+        select(official.c.organization_id, official.c.full_name, official.c.agency_id)
+        .where(
+            official.c.reachable.is_(False),
+            official.c.active.is_(True),
+            official.c.id.in_(recently_blocked),
+        )
+        .order_by(official.c.full_name)
+    )
+    for org_id, name, agency_id in blocked:
+        agency_name = snap.agency_names.get(agency_id) if agency_id else None
+        snap.blocked.append((org_id, f"{name} ({agency_name})" if agency_name else name))
+    return snap
+
+
+def _insert(session: Session, table: Any) -> Any:
+    dialect = session.get_bind().dialect.name
+    module: Any = postgresql if dialect == "postgresql" else sqlite
+    return module.insert(table)
+
+
+def claim_digests(
+    *,
+    session: Session,
+    day: date,
+    kind: str,
+    official_ids: Sequence[int],
+    now: datetime,
+    stale_before: datetime,
+    items: Sequence[dict[str, Any]] = (),
+) -> list[int]:
+    """Claim the digests of these officials for the day; return the ids this call now owns.
+
+    New rows are inserted; a failed row, or a claim older than stale_before (its sender died),
+    is taken over. `items` (ReminderLog rows) are recorded for the officials claimed here.
+    """
+    if not official_ids:
+        return []
+    rows = [
+        {"official_id": oid, "day": day, "kind": kind, "status": "claimed", "attempts": 1, "claimed_at": now}
+        for oid in official_ids
+    ]
+    stmt = (
+        _insert(session, DIGESTS)
+        .on_conflict_do_nothing(index_elements=["official_id", "day", "kind"])
+        .returning(DIGESTS.c.official_id)
+    )
+    claimed = {row[0] for row in session.execute(stmt, rows)}
+    rest = [oid for oid in official_ids if oid not in claimed]
+    if rest:
+        table = DIGESTS
+        retake = (
+            update(table)
+            .where(
+                table.c.official_id.in_(rest),
+                table.c.day == day,
+                table.c.kind == kind,
+                table.c.attempts < MAX_ATTEMPTS,
+                or_(
+                    table.c.status == "failed",
+                    and_(table.c.status == "claimed", table.c.claimed_at < stale_before),
+                ),
+            )
+            .values(status="claimed", claimed_at=now, attempts=table.c.attempts + 1, error=None)
+            .returning(table.c.official_id)
+        )
+        claimed.update(row[0] for row in session.execute(retake))
+    mine = [r for r in items if r["official_id"] in claimed]
+    if mine:
+        log_rows = [{**r, "day": day, "status": "claimed", "claimed_at": now} for r in mine]
+        session.execute(
+            _insert(session, REMINDERS).on_conflict_do_nothing(
+                index_elements=["official_id", "task_id", "occurrence", "offset_days", "day"]
+            ),
+            log_rows,
+        )
+    return [oid for oid in official_ids if oid in claimed]
+
+
+def mark_sent(
+    *, session: Session, day: date, kind: str, sent: Sequence[tuple[int, int | None]], now: datetime
+) -> None:
+    """sent: (official id, message id) pairs."""
+    if not sent:
+        return
+    table = DIGESTS
+    session.execute(
+        update(table)
+        .where(table.c.official_id == bindparam("b_oid"), table.c.day == day, table.c.kind == kind)
+        .values(status="sent", sent_at=now, message_id=bindparam("b_mid"), error=None),
+        [{"b_oid": oid, "b_mid": mid} for oid, mid in sent],
+    )
+    log = REMINDERS
+    session.execute(
+        update(log)
+        .where(log.c.official_id.in_([oid for oid, _ in sent]), log.c.day == day, log.c.status != "sent")
+        .values(status="sent", sent_at=now)
+    )
+
+
+def mark_failed(
+    *, session: Session, day: date, kind: str, failed: Sequence[tuple[int, str]], blocked: bool = False
+) -> None:
+    """failed: (official id, error). Blocked officials are also marked unreachable."""
+    if not failed:
+        return
+    table = DIGESTS
+    session.execute(
+        update(table)
+        .where(table.c.official_id == bindparam("b_oid"), table.c.day == day, table.c.kind == kind)
+        .values(status="blocked" if blocked else "failed", error=bindparam("b_err")),
+        [{"b_oid": oid, "b_err": err[:500]} for oid, err in failed],
+    )
+    ids = [oid for oid, _ in failed]
+    log = REMINDERS
+    session.execute(
+        update(log)
+        .where(log.c.official_id.in_(ids), log.c.day == day, log.c.status == "claimed")
+        .values(status="failed")
+    )
+    if blocked:
+        mark_unreachable(session=session, official_ids=ids)
+
+
+def mark_unreachable(*, session: Session, official_ids: Sequence[int]) -> None:
+    if official_ids:
+        table = OFFICIALS
+        session.execute(update(table).where(table.c.id.in_(list(official_ids))).values(reachable=False))
+
+
+def reminder_prefs(*, session: Session, official_id: int) -> Official | None:
+    return session.get(Official, official_id)
+
+
+def set_reminder_prefs(
+    *,
+    session: Session,
+    official_id: int,
+    enabled: bool | None = None,
+    reminder_time: str | None = None,
+    use_default_time: bool = False,
+    coordinating: bool | None = None,
+) -> Official | None:
+    """Change an official's reminder preferences; writing to the bot proves they are reachable."""
+    official = session.get(Official, official_id)
+    if official is None:
+        return None
+    if enabled is not None:
+        official.reminders_enabled = enabled
+    if use_default_time:
+        official.reminder_time = None
+    elif reminder_time is not None:
+        official.reminder_time = reminder_time
+    if coordinating is not None:
+        official.remind_coordinating = coordinating
+    official.reachable = True
+    session.add(official)
+    session.flush()
+    return official

@@ -1,0 +1,160 @@
+"""Answers over the database: scope and period always stated, visibility, the facts loader."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from sqlalchemy import event
+
+from bot.settings import load_settings
+from reports.answers import NOT_UNDERSTOOD, answer_question
+from storage.db import Database
+from storage.models import Official, ProgressReport, Task
+from storage.queries.facts import load_facts
+
+VP = "Văn phòng HĐND và UBND xã"
+CCCM = "Các công chức chuyên môn thuộc UBND xã"
+VHXH = "Văn hóa xã hội xã"
+
+NOW = datetime(2023, 3, 31, 10, 0, tzinfo=UTC)  # 17:00 in Hà Nội, last day of Q1/2023
+SETTINGS = load_settings()
+
+
+def ask(db: Database, viewer: Official, text: str, now: datetime = NOW) -> str:
+    answer = db.call(answer_question, text=text, viewer=viewer, now=now, settings=SETTINGS)
+    assert answer is not None, text
+    return answer.text
+
+
+def test_default_period_is_the_current_quarter_in_local_time(db: Database, leader: Official) -> None:
+    text = ask(db, leader, "tỷ lệ hoàn thành?")
+    assert text.startswith("<b>Quý I/2023 (01/01–31/03), toàn xã</b>:")
+    # 31/03 at 20:00 UTC is already 01/04 in Hà Nội: the current quarter is Q2
+    late = ask(db, leader, "ty le hoan thanh quy nay", now=datetime(2023, 3, 31, 20, 0, tzinfo=UTC))
+    assert late.startswith("<b>Quý II/2023 (01/04–30/06), toàn xã</b>:")
+    assert "(0/30 nhiệm vụ đã và đang thực hiện)" in late  # continuous tasks need a Q2 report
+
+
+def test_nfc_and_nfd_questions_get_the_same_answer(db: Database, leader: Official) -> None:
+    text = "Tỷ lệ hoàn thành quý 1 năm 2023 của văn phòng HĐND?"
+    a = ask(db, leader, text)
+    b = ask(db, leader, unicodedata.normalize("NFD", text))
+    assert a == b
+    assert "Văn phòng HĐND và UBND xã (chủ trì)" in a
+    assert "(18/26 nhiệm vụ đã và đang thực hiện)" in a
+
+
+def test_by_agency_worst_first_and_slowest(db: Database, leader: Official) -> None:
+    text = ask(db, leader, "thống kê theo đơn vị quý 1/2023")
+    lines = text.splitlines()
+    assert lines[0] == "<b>Quý I/2023 (01/01–31/03), toàn xã</b>:"
+    assert lines[2].startswith(f"1. {VHXH}: <b>50,0%</b> (3/6)")
+    assert lines[3].startswith(f"2. {VP}: <b>69,2%</b> (18/26)")
+    slow = ask(db, leader, "don vi nao cham nhat quy 1 nam 2023")
+    assert f"Đơn vị chậm nhất: <b>{VHXH}</b> — 50,0%" in slow
+
+
+def test_overdue_and_upcoming(db: Database, leader: Official) -> None:
+    # II.5 "Từ tháng 4 đến tháng 12/2023" is due 31/12/2023 and never reported.
+    text = ask(db, leader, "việc nào quá hạn năm 2023?", now=datetime(2024, 2, 1, tzinfo=UTC))
+    assert text.startswith("<b>Năm 2023 (01/01–31/12), toàn xã</b>:")
+    assert "Có <b>1</b> nhiệm vụ quá hạn" in text and "[II.5]" in text and "hạn 31/12/2023" in text
+    upcoming = ask(db, leader, "tháng 12 năm 2023 phải xong những gì", now=datetime(2023, 11, 20, tzinfo=UTC))
+    assert "[II.5]" in upcoming and "[IV.2]" not in upcoming  # IV.2 has no recurrence rule
+
+
+def test_not_understood_lists_examples_and_other_text_is_left_alone(db: Database, leader: Official) -> None:
+    assert ask(db, leader, "tỷ lệ hoàn thành quý 7?") == NOT_UNDERSTOOD
+    assert "tỷ lệ hoàn thành quý này?" in NOT_UNDERSTOOD
+    none = db.call(answer_question, text="số hóa hồ sơ", viewer=leader, now=NOW, settings=SETTINGS)
+    assert none is None
+
+
+def test_official_sees_only_their_agency(
+    db: Database, thanh_xa: dict[str, int], viewer_factory: Callable[..., Official]
+) -> None:
+    make_viewer = viewer_factory
+    official = make_viewer(thanh_xa["org"], role="official", agency_id=thanh_xa[VHXH])
+    text = ask(db, official, "tỷ lệ hoàn thành quý 1 năm 2023 của văn phòng HĐND")
+    assert f"{VHXH} (chủ trì, phối hợp)" in text
+    assert "Bạn chỉ xem được số liệu của đơn vị mình." in text
+    assert "(3/6 nhiệm vụ đã và đang thực hiện)" in text
+    by_agency = ask(db, official, "thống kê theo đơn vị quý 1 năm 2023")
+    assert VP in by_agency  # the rows are the lead agencies of the tasks they can see…
+    assert "Trang TTĐT" not in by_agency  # …and nothing else
+    nobody = make_viewer(thanh_xa["org"], role="official", agency_id=None)
+    assert "chưa gắn với cơ quan" in ask(db, nobody, "tỷ lệ hoàn thành")
+
+
+def test_html_is_escaped(
+    db: Database, thanh_xa: dict[str, int], viewer_factory: Callable[..., Official]
+) -> None:
+    make_viewer = viewer_factory
+
+    def rename(session: object) -> None:
+        from sqlmodel import Session
+
+        assert isinstance(session, Session)
+        task = session.get(Task, thanh_xa["II.5"])
+        assert task is not None
+        task.content = "Kiểm tra <b>đột xuất</b> & định kỳ"
+        session.add(task)
+
+    db.call(rename)
+    text = ask(
+        db, make_viewer(thanh_xa["org"]), "việc nào quá hạn năm 2023", now=datetime(2024, 2, 1, tzinfo=UTC)
+    )
+    assert "Kiểm tra &lt;b&gt;đột xuất&lt;/b&gt; &amp; định kỳ" in text
+
+
+def test_targets_answer(
+    db: Database, thanh_xa: dict[str, int], viewer_factory: Callable[..., Official]
+) -> None:
+    make_viewer = viewer_factory
+
+    def add_target(session: object) -> None:
+        from sqlmodel import Session
+
+        assert isinstance(session, Session)
+        task = session.get(Task, thanh_xa["III.4"])
+        assert task is not None
+        task.targets = [{"metric": "Số hóa hồ sơ", "min_percent": 100.0}]
+        session.add(task)
+        session.add(
+            ProgressReport(
+                task_id=thanh_xa["III.4"],
+                status="in_progress",
+                kpi_value=99.84,
+                reported_on=date(2023, 3, 20),
+            )
+        )
+
+    db.call(add_target)
+    leader = make_viewer(thanh_xa["org"])
+    text = ask(db, leader, "các chỉ tiêu chưa đạt quý 1 năm 2023")
+    assert "• Số hóa hồ sơ: 99,84% / mục tiêu 100% — chưa đạt" in text
+    assert "Số hóa hồ sơ: 99,84%" in ask(db, leader, "tỷ lệ số hóa hồ sơ đạt chưa quý 1 năm 2023")
+
+
+def test_load_facts_uses_a_handful_of_queries(db: Database, thanh_xa: dict[str, int]) -> None:
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        tasks, reports = db.call(load_facts, organization_id=thanh_xa["org"], with_documents=True)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert len(statements) <= 5
+    assert len(tasks) == 30 and len(reports) == 30
+    first = next(t for t in tasks if t.code == "I.1")
+    assert first.lead_agency_ids == {thanh_xa[VP]}
+    assert thanh_xa[CCCM] in first.coordinating_agency_ids
+    docs = next(r for r in reports if r.task_id == first.id).documents
+    assert docs[0] == "Kế hoạch số 25/KH-UBND ngày 09/3/2023"
+    only_vhxh, _ = db.call(load_facts, organization_id=thanh_xa["org"], agency_id=thanh_xa[VHXH])
+    assert len(only_vhxh) == 6

@@ -1,0 +1,124 @@
+"""Migrations: an empty database gets every table, a second upgrade changes nothing, and the migrated
+schema is exactly the models (alembic's autogenerate comparison finds no difference)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+from sqlmodel import SQLModel
+
+import storage.models  # noqa: F401  (registers the tables)
+from bot.cli import main
+from bot.commands.db import safe_url
+from storage.db import MIGRATIONS, Database, alembic_config, upgrade
+
+EXPECTED_TABLES = {
+    "organization",
+    "agency",
+    "agencyalias",
+    "agencygroupmember",
+    "official",
+    "invite",
+    "plan",
+    "task",
+    "taskagency",
+    "progressreport",
+    "reportdocument",
+    "reminderlog",
+    "digestlog",
+    "auditlog",
+    "keyvalue",
+}
+
+
+def _head() -> str:
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def _revision(db: Database) -> str | None:
+    with db.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+@pytest.fixture
+def empty_sqlite(tmp_path: Path) -> Database:
+    return Database(f"sqlite:///{tmp_path / 'empty.db'}", migrate=False)
+
+
+def test_upgrade_on_an_empty_database_creates_every_table(empty_sqlite: Database) -> None:
+    assert inspect(empty_sqlite.engine).get_table_names() == []
+    upgrade(empty_sqlite.engine)
+    tables = set(inspect(empty_sqlite.engine).get_table_names())
+    assert tables >= EXPECTED_TABLES
+    assert set(SQLModel.metadata.tables) | {"alembic_version"} == tables
+    assert _revision(empty_sqlite) == _head()
+
+
+def test_upgrading_twice_is_a_no_op(empty_sqlite: Database) -> None:
+    upgrade(empty_sqlite.engine)
+    before = {
+        t: inspect(empty_sqlite.engine).get_columns(t) for t in inspect(empty_sqlite.engine).get_table_names()
+    }
+    upgrade(empty_sqlite.engine)
+    after = {
+        t: inspect(empty_sqlite.engine).get_columns(t) for t in inspect(empty_sqlite.engine).get_table_names()
+    }
+    assert [str(c) for c in before.items()] == [str(c) for c in after.items()]
+    assert _revision(empty_sqlite) == _head()
+
+
+def test_migrated_schema_matches_the_models(db: Database) -> None:
+    """Works on the test database too (PostgreSQL when PLANBOT_TEST_DATABASE_URL is set)."""
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, SQLModel.metadata)
+    assert differences == []
+
+
+def test_single_linear_history() -> None:
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    assert len(script.get_heads()) == 1
+    assert (MIGRATIONS / "versions").is_dir()
+
+
+def test_db_upgrade_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert main(["db", "upgrade"]) == 0
+    assert main(["db", "upgrade"]) == 0
+    out = capsys.readouterr().out
+    assert "up to date" in out
+    db = Database(url, migrate=False)
+    try:
+        assert _revision(db) == _head()
+        assert set(inspect(db.engine).get_table_names()) >= EXPECTED_TABLES
+    finally:
+        db.dispose()
+
+
+def test_db_upgrade_reports_an_unreachable_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'missing-dir' / 'x.db'}")
+    assert main(["db", "upgrade"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("planbot: cannot open the database at DATABASE_URL=sqlite:///")
+    assert "unable to open database file" in err[0]
+
+
+def test_the_password_is_hidden_in_messages() -> None:
+    assert (
+        safe_url("postgresql://planbot:s3cret@db:5432/planbot")
+        == "postgresql+psycopg://planbot:***@db:5432/planbot"
+    )
