@@ -52,4 +52,5 @@ def setup_logging(level: str = "INFO", *, secrets: Iterable[str] = ()) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # migrations run on every command
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)

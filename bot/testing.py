@@ -60,6 +60,7 @@ class BotHarness:
         db: Database | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         setup: Callable[[Any], None] | None = None,
+        scheduled_reminders: bool = False,
         **settings_overrides: Any,
     ) -> None:
         self._tempdir: tempfile.TemporaryDirectory[str] | None = None
@@ -75,6 +76,9 @@ class BotHarness:
         self.timeout = timeout
         self.settings_overrides = settings_overrides
         self.setup = setup  # called with each freshly built Application (tests add handlers here)
+        # Scheduled reminder runs would send digests into unrelated tests; reminder tests call
+        # reminders.dispatch.run_reminders themselves or pass scheduled_reminders=True.
+        self.scheduled_reminders = scheduled_reminders
         self._own_tg = tg is None
         self.tg: FakeTelegram = tg or FakeTelegram()
         self._db: Database | None = db
@@ -130,6 +134,7 @@ class BotHarness:
             self.tg, self.database_url, admin_ids=self.admin_ids, **self.settings_overrides
         )
         application = build_application(self.settings)
+        application.bot_data["reminders_disabled"] = not self.scheduled_reminders
         if self.setup is not None:
             self.setup(application)
         self._wrap(application)

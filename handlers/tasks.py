@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 _PAGE = re.compile(r"^t:p:(\d{1,4})$")
 _CARD = re.compile(r"^t:c:(\d{1,12}):(\d{1,4})$")
+# From a reminder digest: open the card as a new message, leaving the digest untouched.
+_NEW_CARD = re.compile(r"^t:n:(\d{1,12})$")
 
 
 def today(context: PlanbotContext) -> date:
@@ -121,6 +123,14 @@ async def on_callback(update: Update, context: PlanbotContext) -> None:
             views.card_text(card, today(context)),
             views.card_keyboard(card, int(match.group(2))),
         )
+        return
+    if match := _NEW_CARD.match(data):
+        card = await context.db.run(task_card, official=official, task_id=int(match.group(1)))
+        if card is None:
+            await query.answer(NO_PERMISSION_TEXT, show_alert=True)
+            return
+        await query.answer()
+        await reply(update, views.card_text(card, today(context)), reply_markup=views.card_keyboard(card, 0))
         return
     await query.answer("Nút này không còn dùng được.", show_alert=False)
 

@@ -1,7 +1,7 @@
 """Rendering of the daily and weekly digests: pure, Vietnamese, HTML-escaped, ≤ 4096 characters.
 
 Buttons are plain data (text, callback_data); dispatch turns them into an inline keyboard.
-Callback data formats belong to handlers/tasks.py: "task:<id>" opens a task card, "rep:<id>"
+Callback data formats belong to handlers/tasks.py: "t:n:<id>" opens a task card as a new message, "p:s:<id>"
 starts a progress report.
 """
 
@@ -131,7 +131,7 @@ def task_buttons(
         seen.add(item.task.id)
         code = item.task.code
         rows.append(
-            (Button(f"📄 {code}", f"task:{item.task.id}"), Button(f"✍️ Báo cáo {code}", f"rep:{item.task.id}"))
+            (Button(f"📄 {code}", f"t:n:{item.task.id}"), Button(f"✍️ Báo cáo {code}", f"p:s:{item.task.id}"))
         )
         if len(rows) >= max_tasks:
             break

@@ -1,9 +1,74 @@
-"""Placeholder for `planbot demo`: owned by its feature."""
+"""`planbot demo`: the offline tour — fresh database, the bundled sample plan, officials, then a chat."""
 
 from __future__ import annotations
 
+import argparse
+import logging
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
+
+from bot.settings import Settings
 
 
 def add_parser(subparsers: Any) -> None:
-    return None
+    parser = subparsers.add_parser(
+        "demo", help="offline demo: sample plan in a fresh database, then chat with the bot (no token)"
+    )
+    parser.add_argument(
+        "--dir", type=Path, help="folder for the demo database (default: a new temporary one)"
+    )
+    parser.add_argument(
+        "--as", dest="role", choices=["official", "leader", "admin"], default="leader", help="your role"
+    )
+    parser.add_argument("--agency", default="Văn phòng HĐND và UBND xã", help="your agency")
+    parser.add_argument("--name", default="Phạm Thị Mây", help="your name")
+    parser.add_argument("--tour", action="store_true", help="play the scripted tour instead of reading input")
+    parser.set_defaults(func=demo)
+
+
+def _input_lines(force_tour: bool) -> list[str] | None:
+    """Lines to play: None = interactive terminal; the tour when nothing is piped in."""
+    from bot.demo import TOUR
+
+    if force_tour:
+        return TOUR
+    try:
+        if sys.stdin.isatty():
+            return None
+        piped = sys.stdin.read().splitlines()
+    except (OSError, ValueError, AttributeError):  # no stdin at all (CI, cron)
+        piped = []
+    return piped or TOUR
+
+
+def demo(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.chat import run_chat
+    from bot.demo import prepare_demo
+
+    logging.getLogger().setLevel(logging.WARNING)  # keep the conversation readable
+    directory = args.dir or Path(tempfile.mkdtemp(prefix="planbot-demo-"))
+    info = prepare_demo(directory)
+    print(
+        f"planbot demo — {info.organization}: {info.tasks} nhiệm vụ, {info.results} kết quả đã nhập.\n"
+        f"Cơ sở dữ liệu: {info.database_url}\n"
+        "Gõ tin nhắn như một cán bộ (/help, /viec, «tỷ lệ hoàn thành quý 1 năm 2023?»); "
+        "gõ số để bấm nút; /quit để thoát.\n"
+    )
+    lines = _input_lines(args.tour)
+    interactive = lines is None
+    source: Iterable[str] = sys.stdin if lines is None else lines
+    demo_settings = settings.model_copy(update={"database_url": info.database_url})
+    return run_chat(
+        source,
+        sys.stdout,
+        settings=demo_settings,
+        role=args.role,
+        agency=args.agency,
+        user_id=10001,
+        name=args.name,
+        color=interactive and sys.stdout.isatty(),
+        echo=not interactive,
+    )

@@ -55,7 +55,7 @@ def test_daily_digest_groups_and_wording() -> None:
     assert "/nhac" in text
     # buttons for the lead tasks only, a few of them
     data = [b.callback_data for row in digest.buttons for b in row]
-    assert data == ["task:1", "rep:1", "task:2", "rep:2", "task:3", "rep:3", "task:4", "rep:4"]
+    assert data == ["t:n:1", "p:s:1", "t:n:2", "p:s:2", "t:n:3", "p:s:3", "t:n:4", "p:s:4"]
     assert len(digest.items) == 5
 
 
@@ -110,4 +110,4 @@ def test_weekly_digest() -> None:
     assert "Tỷ lệ hoàn thành Quý IV/2025 đến nay: <b>33,3%</b> (1/3 nhiệm vụ" in digest.text
     assert "• Văn phòng HĐND và UBND xã: 1" in digest.text
     assert "Đến hạn trong tuần (1)" in digest.text and "II.1" in digest.text
-    assert [b.callback_data for row in digest.buttons for b in row] == ["task:2", "rep:2"]
+    assert [b.callback_data for row in digest.buttons for b in row] == ["t:n:2", "p:s:2"]

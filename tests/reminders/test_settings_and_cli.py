@@ -83,7 +83,7 @@ async def test_jobs_are_scheduled_and_a_job_run_is_harmless_without_data(
 
     from reminders.scheduling import next_tick, reminder_job
 
-    async with harness_factory() as h:
+    async with harness_factory(scheduled_reminders=True) as h:
         jobs = {job.name: job for job in h.application.job_queue.jobs()}
         assert {"reminders:startup", "reminders:daily", "reminders:tick"} <= set(jobs)
         assert jobs["reminders:tick"].job.misfire_grace_time == 3600

@@ -1,0 +1,41 @@
+"""The buttons of a real digest open the task card and start a progress report in the bot."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.testing import BotHarness
+from reminders.dispatch import run_reminders
+from tests.handlers.conftest import TTPVHCC, build_world
+
+
+def _next_weekday_morning() -> datetime:
+    tz = ZoneInfo("Asia/Ho_Chi_Minh")
+    day = datetime.now(tz).date()
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return datetime.combine(day, time(8, 0), tzinfo=tz)
+
+
+async def test_digest_buttons_open_card_and_start_report(harness: BotHarness) -> None:
+    world = build_world(harness.db)
+    world.add_official(501, "Nguyễn Văn An", TTPVHCC)
+    user = harness.user(501, "An")
+    report = await run_reminders(
+        db=harness.db, bot=harness.application.bot, settings=harness.settings, now=_next_weekday_morning()
+    )
+    assert report.sent == 1
+    digest = harness.messages(user)[-1]
+    assert "Nhắc việc" in digest.text or "việc" in digest.text
+    open_button = next(b for row in digest.buttons for b in row if b.text.startswith("📄"))
+    replies = await harness.press(user, digest, open_button.text)
+    card = replies[-1]
+    assert card.message_id != digest.message_id  # the digest stays as it was
+    assert "Trung tâm Phục vụ hành chính công" in card.text
+    assert any("Báo cáo tiến độ" in t for t in card.button_texts)
+
+    report_button = next(b for row in digest.buttons for b in row if b.text.startswith("✍️"))
+    replies = await harness.press(user, digest, report_button.text)
+    assert any("Đã hoàn thành" in t for m in replies for t in m.button_texts)
+    assert not harness.errors
