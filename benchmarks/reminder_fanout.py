@@ -2,9 +2,11 @@
 30 messages/second overall and 1/second per chat.
 
     .venv/bin/python benchmarks/reminder_fanout.py --officials 10000
+    .venv/bin/python benchmarks/reminder_fanout.py --officials 300 --no-write   # a quick check
 
 Prints the digest compute time, the send rate vs 30/s, the number of 429 answers, and checks that
 every official got exactly one message. 10,000 digests take about 10,000 / 30 ≈ 6 minutes.
+The figures are written into the "reminder_fanout" section of BENCHMARKS.md (unless --no-write).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.results import verdict, write_section
 from bot.fake_telegram import FakeTelegram
 from bot.settings import load_settings
 from reminders.dispatch import build_bot, plan_digests, run_reminders
@@ -74,7 +77,44 @@ def populate(db: Database, officials: int, agencies: int = 20, tasks: int = 60) 
         )
 
 
-async def main(officials: int) -> int:
+def render(
+    officials: int,
+    load_s: float,
+    compute_s: float,
+    sent: int,
+    elapsed: float,
+    answered_429: int,
+    failed: int,
+    lost: int,
+    duplicated: int,
+) -> str:
+    rate = sent / elapsed if elapsed else 0.0
+    share = rate / 30
+    compute = load_s + compute_s
+    return "\n".join(
+        [
+            "## Reminder fan-out (issue 7 #2)",
+            "",
+            f"Command: `.venv/bin/python benchmarks/reminder_fanout.py --officials {officials}`",
+            "",
+            f"{officials:,} officials with due tasks, one reminder pass against the fake Bot API enforcing "
+            "30 messages/s overall and 1/s per chat (429 with `retry_after` beyond them).",
+            "",
+            "| Figure | Value | Goal |",
+            "|---|---:|---|",
+            f"| Digests computed (load {load_s:.2f} s + compute {compute_s:.2f} s) | {compute:.2f} s | "
+            f"{verdict(compute < 5)} (< 5 s) |",
+            f"| Sent | {sent:,} in {elapsed:.1f} s | — |",
+            f"| Sustained send rate | {rate:.1f} msg/s = {share:.1%} of 30/s | {verdict(share >= 0.9)} (≥ 90%) |",
+            f"| 429 answers | {answered_429} | — |",
+            f"| Failed | {failed} | — |",
+            f"| Lost (official without a digest) | {lost} | {verdict(lost == 0)} (0) |",
+            f"| Duplicated (more than one digest) | {duplicated} | {verdict(duplicated == 0)} (0) |",
+        ]
+    )
+
+
+async def main(officials: int, write: bool = True) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         db = Database(url)
@@ -100,6 +140,23 @@ async def main(officials: int) -> int:
     exactly_once = len(per_chat) == officials and set(per_chat.values()) == {1}
     print(f"sent {report.sent} in {elapsed:.1f} s = {rate:.1f} msg/s (limit 30/s)")
     print(f"429 answers: {answered_429}; failed: {report.failed}; exactly one each: {exactly_once}")
+    if write:
+        lost = officials - len(per_chat)
+        duplicated = sum(1 for n in per_chat.values() if n > 1)
+        write_section(
+            "reminder_fanout",
+            render(
+                officials,
+                loaded - started,
+                computed - loaded,
+                report.sent,
+                elapsed,
+                answered_429,
+                report.failed,
+                lost,
+                duplicated,
+            ),
+        )
     return 0 if exactly_once else 1
 
 
@@ -107,5 +164,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--officials", type=int, default=10_000)
-    sys.exit(asyncio.run(main(parser.parse_args().officials)))
+    parser.add_argument("--officials", type=int, default=10_000, help="fewer for a quick run, e.g. 300")
+    parser.add_argument("--no-write", action="store_true", help="do not update BENCHMARKS.md")
+    args = parser.parse_args()
+    sys.exit(asyncio.run(main(args.officials, write=not args.no_write)))

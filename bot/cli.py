@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "bot.commands.remind",
     "bot.commands.ask",
     "bot.commands.report",
+    "bot.commands.backup",
 ]
 
 

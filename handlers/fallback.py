@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from telegram import Update
+from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import PlanbotContext
@@ -39,7 +41,10 @@ async def other_message(update: Update, context: PlanbotContext) -> None:
 
 async def stale_button(update: Update, context: PlanbotContext) -> None:
     if update.callback_query is not None:
-        await update.callback_query.answer(STALE_BUTTON)
+        # A redelivered or very late press: Telegram refuses to answer the query twice ("query is
+        # too old"); that is no reason to apologise to the user.
+        with contextlib.suppress(BadRequest):
+            await update.callback_query.answer(STALE_BUTTON)
 
 
 def register(application: Any) -> None:

@@ -22,7 +22,8 @@ async def on_text(update: Update, context: PlanbotContext) -> None:
         await reply(update, esc(STRANGER_TEXT))
         return
     text = user_text(update).strip()  # NFC: text typed in NFD behaves the same
-    if not text:
+    if not text:  # only NUL bytes or spaces: still answer, never silence
+        await reply(update, "Gõ vài từ để tìm nhiệm vụ, hoặc /help để xem hướng dẫn.")
         return
     if await try_answer_question(update, context, official, text):
         return

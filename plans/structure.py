@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 ROLES = ("number", "content", "lead", "coordinating", "deadline", "product", "result")
 
 _ROMAN = re.compile(r"^([IVX]{1,5})(?:[.:\s]+(.*))?$", re.DOTALL)
-_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
+_NUMBER = re.compile(r"^(\d{1,5}(?:\.\d{1,3}){0,3})\.?$")  # STT column: a big plan numbers past 99
 _LEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.\s+(\S.*)$", re.DOTALL)
 _BULLET = re.compile(r"^[-–•+*]\s*")
 
@@ -265,6 +265,17 @@ class _Builder:
             self.last.content = _join(self.last.content, content)  # a sub-heading spanning the row
             return
         parent = self.numbered[-1] if self.numbered else self.section
+        if (
+            parent is not None
+            and parent.kind == "numbered"
+            and parent.depth >= 2
+            and _BULLET.match(parent.content)
+            and _BULLET.match(content)
+            and not row.number_merged
+        ):
+            # "3.1 | - Triển khai …" then "- Tiếp tục …": items of one list, not a list under an item
+            self.numbered.pop()
+            parent = parent.parent
         depth = (parent.depth if parent else 0) + 1
         node = RawNode(number or None, "bullet", depth, content, self._cells(row))
         self._attach(node, parent)
@@ -313,6 +324,12 @@ def split_intro(node: RawNode) -> None:
         return
     m = _INTRO.match(node.content)
     if not m:
+        if node.kind == "numbered" and _BULLET.match(node.content):
+            # "2 | - Phối hợp …" with "- Giao ban …" under its merged STT cell: the numbered row's
+            # own bullet is the first task of the list (it carries that row's result)
+            first = RawNode(None, "bullet", node.depth + 1, node.content, dict(node.cells), [], node)
+            node.cells.pop("result", None)
+            node.children.insert(0, first)
         return
     first = RawNode(None, "bullet", node.depth + 1, m.group("rest").strip(), dict(node.cells), [], node)
     node.content = m.group("intro").strip()
@@ -343,12 +360,19 @@ def flatten(roots: list[RawNode]) -> list[FlatNode]:
         seen.add(candidate)
         return candidate
 
-    def walk(node: RawNode, parent: FlatNode | None, section: str | None, level: int, position: int) -> None:
+    def walk(
+        node: RawNode,
+        parent: FlatNode | None,
+        section: str | None,
+        level: int,
+        position: int,
+        mixed: bool = False,
+    ) -> None:
         if node.kind == "section":
             code = unique(node.number or str(position))
             flat = FlatNode(code, node.number, "section", 1, node.number, node.content, None, {})
         else:
-            if node.kind == "numbered" and node.number:
+            if node.kind == "numbered" and node.number and not (mixed and node.depth > 1):
                 base = node.number if node.depth > 1 and parent and parent.kind != "section" else None
                 local = node.number.split(".")[-1] if base else node.number
                 code = f"{parent.code}.{local}" if parent else node.number
@@ -371,8 +395,12 @@ def flatten(roots: list[RawNode]) -> list[FlatNode]:
                 cells,
             )
         out.append(flat)
+        # numbered and bullet rows side by side ("- …", "3.1 - …", "- …", "3.2 - …"): number them by position
+        mixed = any(c.kind == "bullet" for c in node.children) and any(
+            c.kind == "numbered" for c in node.children
+        )
         for index, child in enumerate(node.children, start=1):
-            walk(child, flat, section if node.kind != "section" else node.number, flat.level + 1, index)
+            walk(child, flat, section if node.kind != "section" else node.number, flat.level + 1, index, mixed)
 
     for index, root in enumerate(roots, start=1):
         walk(

@@ -18,6 +18,8 @@ from sqlmodel import Session
 
 from plans.periods import Period, PeriodMode
 from reports import stats as S
+from reports.cache import org_facts
+from reports.cache import statuses as org_statuses
 from reports.charts import ChartData
 from reports.docx_report import ReportData, ReportError, build_report
 from reports.questions import Question, looks_like_progress_question, parse_question, period_code
@@ -27,7 +29,6 @@ from storage.queries.facts import (
     agencies_for_matching,
     agency_names,
     find_organization,
-    load_facts,
     organization_plans,
     plans_for_period,
 )
@@ -92,6 +93,7 @@ class Scope:
     reports: dict[int, list[ReportFacts]] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
     note: str = ""  # e.g. why the scope differs from the one asked
+    statuses: list[S.TaskStatus] | None = None  # of `tasks`, when already computed (cached)
 
     @property
     def header(self) -> str:
@@ -156,14 +158,13 @@ def load_scope(
     org_name = org.name if org else ""
     names = agency_names(session=session, organization_id=org_id)
     note = ""
-    visible: int | None = None
     coordinating = False
     if not is_leader(viewer):
         if viewer.agency_id is None:
             return "Tài khoản chưa gắn với cơ quan/đơn vị nào: liên hệ quản trị viên."
         if agency_id is not None and agency_id != viewer.agency_id:
             note = "Bạn chỉ xem được số liệu của đơn vị mình."
-        agency_id = visible = viewer.agency_id
+        agency_id = viewer.agency_id
         coordinating = True
     if agency_id is None:
         label = _whole(org_name)
@@ -173,15 +174,13 @@ def load_scope(
     plans = plans_for_period(
         organization_plans(session=session, organization_id=org_id), period.start, period.end
     )
-    tasks, reports = load_facts(
-        session=session,
-        organization_id=org_id,
-        agency_id=visible if visible is not None else agency_id,
-        until=S.cutoff_of(period, today),
-        latest_only=True,
-    )
+    # One snapshot of the whole organization serves every period and scope (reports/cache.py):
+    # the per-task effective report lists are what load_facts(..., until=cutoff) would give, and
+    # the statistics skip reports after the cutoff themselves.
+    facts = org_facts(session=session, organization_id=org_id)
+    every = org_statuses(facts, period, today)
     chosen = S.select_tasks(
-        tasks, agency_id=agency_id, include_coordinating=coordinating, plan_ids=[p.id for p in plans]
+        facts.tasks, agency_id=agency_id, include_coordinating=coordinating, plan_ids=[p.id for p in plans]
     )
     return Scope(
         organization_id=org_id,
@@ -191,10 +190,17 @@ def load_scope(
         agency_id=agency_id,
         label=label,
         tasks=chosen,
-        reports=S.effective_reports(reports),
+        reports=facts.reports,
         names=names,
         note=note,
+        statuses=[every[t.id] for t in chosen],
     )
+
+
+def _statuses(scope: Scope) -> list[S.TaskStatus]:
+    if scope.statuses is None:
+        scope.statuses = S.task_statuses(scope.tasks, scope.reports, scope.period, scope.today)
+    return scope.statuses
 
 
 def _head(scope: Scope) -> list[str]:
@@ -209,7 +215,7 @@ def _rate(value: float | None) -> str:
 
 
 def completion_text(scope: Scope) -> str:
-    statuses = S.task_statuses(scope.tasks, scope.reports, scope.period, scope.today)
+    statuses = _statuses(scope)
     c = S.count(statuses)
     lines = _head(scope)
     if c.total == 0:
@@ -231,7 +237,7 @@ def completion_text(scope: Scope) -> str:
 
 
 def _agency_rows(scope: Scope) -> list[S.AgencyCounts]:
-    statuses = S.task_statuses(scope.tasks, scope.reports, scope.period, scope.today)
+    statuses = _statuses(scope)
     return S.by_agency(statuses)
 
 
@@ -290,7 +296,7 @@ def _task_line(task: TaskFacts, due: date | None, names: dict[int, str]) -> str:
 
 
 def overdue_text(scope: Scope) -> str:
-    statuses = S.task_statuses(scope.tasks, scope.reports, scope.period, scope.today)
+    statuses = _statuses(scope)
     items = S.overdue_list(statuses)
     lines = _head(scope)
     if not items:
@@ -304,7 +310,7 @@ def overdue_text(scope: Scope) -> str:
 
 
 def upcoming_text(scope: Scope) -> str:
-    statuses = S.task_statuses(scope.tasks, scope.reports, scope.period, scope.today)
+    statuses = _statuses(scope)
     start = max(scope.period.start, scope.today)
     items = S.upcoming_list(statuses, start, scope.period.end) if start <= scope.period.end else []
     lines = _head(scope)
@@ -352,7 +358,7 @@ def targets_text(scope: Scope, *, metric: str | None = None, unmet_only: bool = 
 
 
 def chart_data(scope: Scope) -> ChartData:
-    statuses = S.task_statuses(scope.tasks, scope.reports, scope.period, scope.today)
+    statuses = _statuses(scope)
     rows = S.by_agency(statuses)
     counts = S.count(statuses)
     return ChartData(

@@ -3,19 +3,22 @@ no ORM objects and no N+1, so 10,000 tasks and 100,000 reports load in one go.""
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col
 
 from storage.facts import ReportFacts, TaskFacts
 from storage.models import (
     Agency,
     AgencyAlias,
+    AgencyGroupMember,
     Organization,
     Plan,
     ProgressReport,
@@ -61,24 +64,24 @@ def _task_filter(stmt: Any, organization_id: int, plan_id: int | None, agency_id
     return stmt
 
 
-def load_facts(
-    *,
-    session: Session,
-    organization_id: int,
-    plan_id: int | None = None,
-    agency_id: int | None = None,
-    until: date | None = None,
-    with_documents: bool = False,
-    latest_only: bool = False,
-) -> tuple[list[TaskFacts], list[ReportFacts]]:
-    """Tasks (kind task, not removed) of an organization and their progress reports.
+_REPORT_COLUMNS = (
+    col(ProgressReport.id),
+    col(ProgressReport.task_id),
+    col(ProgressReport.status),
+    col(ProgressReport.reported_on),
+    col(ProgressReport.created_at),
+    col(ProgressReport.period_start),
+    col(ProgressReport.period_end),
+    col(ProgressReport.kpi_value),
+    col(ProgressReport.official_id),
+    col(ProgressReport.supersedes_id),
+)
+_NO_TIME = datetime.min.replace(tzinfo=UTC)
 
-    ``agency_id`` keeps only the tasks that agency leads or coordinates (what an official may
-    see); ``until`` skips reports that speak only for days after it (they cannot count);
-    ``with_documents`` adds the formatted reference documents (for the written report);
-    ``latest_only`` (with ``until``) keeps only each task's latest counting report (plus the KPI
-    reports of tasks with targets): what a statistics answer needs, one row per task at most.
-    """
+
+def _task_facts(
+    session: Session, organization_id: int, plan_id: int | None, agency_id: int | None
+) -> list[TaskFacts]:
     task_stmt = _task_filter(
         select(
             col(Task.id),
@@ -100,8 +103,7 @@ def load_facts(
     ).order_by(col(Task.plan_id), col(Task.position))
     task_rows = session.execute(task_stmt).all()
     if not task_rows:
-        return [], []
-
+        return []
     ids_subquery = _task_filter(select(col(Task.id)), organization_id, plan_id, agency_id).scalar_subquery()
     lead: dict[int, set[int]] = defaultdict(set)
     coordinating: dict[int, set[int]] = defaultdict(set)
@@ -112,8 +114,7 @@ def load_facts(
     ).all()
     for task_id, linked_agency, role in link_rows:
         (lead if role == "lead" else coordinating)[task_id].add(linked_agency)
-
-    tasks = [
+    return [
         TaskFacts(
             id=row[0],
             plan_id=row[1],
@@ -134,18 +135,154 @@ def load_facts(
         for row in task_rows
     ]
 
-    columns = [
-        col(ProgressReport.id),
-        col(ProgressReport.task_id),
-        col(ProgressReport.status),
-        col(ProgressReport.reported_on),
-        col(ProgressReport.created_at),
-        col(ProgressReport.period_start),
-        col(ProgressReport.period_end),
-        col(ProgressReport.kpi_value),
-        col(ProgressReport.official_id),
-        col(ProgressReport.supersedes_id),
+
+def _report_facts(rows: Sequence[Any], documents: dict[int, list[str]] | None = None) -> list[ReportFacts]:
+    documents = documents or {}
+    return [
+        ReportFacts(
+            id=row[0],
+            task_id=row[1],
+            status=row[2],
+            reported_on=row[3],
+            created_at=row[4] if isinstance(row[4], datetime) else _NO_TIME,
+            period_start=row[5],
+            period_end=row[6],
+            kpi_value=row[7],
+            official_id=row[8],
+            supersedes_id=row[9],
+            documents=tuple(documents.get(row[0], ())),
+        )
+        for row in rows
     ]
+
+
+def organization_task_facts(*, session: Session, organization_id: int) -> list[TaskFacts]:
+    """Every counted task (kind task, not removed) of an organization, in document order."""
+    return _task_facts(session, organization_id, None, None)
+
+
+def organization_report_facts(
+    *, session: Session, organization_id: int, after_id: int | None = None
+) -> list[ReportFacts]:
+    """Every progress report (superseded ones included) on the organization's tasks, removed tasks
+    included (a superseding report may sit on either), optionally only those with id > after_id."""
+    org_tasks = (
+        select(col(Task.id))
+        .join(Plan, col(Plan.id) == col(Task.plan_id))
+        .where(col(Plan.organization_id) == organization_id)
+    )
+    stmt = select(*_REPORT_COLUMNS).where(col(ProgressReport.task_id).in_(org_tasks))
+    if after_id is not None:
+        stmt = stmt.where(col(ProgressReport.id) > after_id)
+    return _report_facts(session.execute(stmt).all())
+
+
+def _plan_parts(organization_id: int) -> list[Any]:
+    org_plans = select(Plan).where(col(Plan.organization_id) == organization_id).subquery()
+    return [
+        select(func.max(Task.id)).scalar_subquery(),
+        select(func.count()).select_from(org_plans).scalar_subquery(),
+        select(func.max(org_plans.c.id)).scalar_subquery(),
+        select(func.max(org_plans.c.updated_at)).scalar_subquery(),
+    ]
+
+
+def facts_version(*, session: Session, organization_id: int) -> tuple[Any, ...]:
+    """A cheap fingerprint (one query, index look-ups) that changes whenever a report is added
+    anywhere, a plan of the organization is added or re-imported (store_plan sets updated_at), or
+    a task is added anywhere. Items 2: are plans_version."""
+    row = session.execute(
+        select(
+            select(func.max(ProgressReport.id)).scalar_subquery(),
+            select(func.count()).select_from(ProgressReport).scalar_subquery(),
+            *_plan_parts(organization_id),
+        )
+    ).one()
+    return tuple(row)
+
+
+def plans_version(*, session: Session, organization_id: int) -> tuple[Any, ...]:
+    """The task/plan part of facts_version (what a search index depends on)."""
+    return tuple(session.execute(select(*_plan_parts(organization_id))).one())
+
+
+# In-place edits (a task's deadline, a plan archived, links changed) do not move facts_version when
+# they bypass Plan.updated_at; every ORM write to these tables in this process bumps a generation
+# that cached snapshots (reports/cache.py, the search index in storage/queries/tasks.py) compare.
+_WATCHED = (Task, Plan, TaskAgency, Agency, AgencyGroupMember)
+_DIRTY = "planbot_facts_dirty"
+
+
+class _Generation:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.value = 0
+
+    def bump(self) -> None:
+        with self.lock:
+            self.value += 1
+
+
+_generation = _Generation()
+
+
+def data_generation() -> int:
+    return _generation.value
+
+
+def bump_generation() -> None:
+    _generation.bump()
+
+
+def has_uncommitted_changes(session: Session) -> bool:
+    """True when this session wrote watched rows not yet committed (never share what it reads)."""
+    return bool(session.info.get(_DIRTY))
+
+
+@event.listens_for(OrmSession, "after_flush")
+def _after_flush(session: OrmSession, _context: Any) -> None:
+    if any(isinstance(obj, _WATCHED) for obj in (*session.new, *session.dirty, *session.deleted)):
+        session.info[_DIRTY] = True
+        _generation.bump()  # the writing session itself must not reuse an older snapshot
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _after_commit(session: OrmSession) -> None:
+    # Bump again once committed: a reader that cached between the flush and the commit saw old rows.
+    if session.info.pop(_DIRTY, False):
+        _generation.bump()
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _after_rollback(session: OrmSession) -> None:
+    if session.info.pop(_DIRTY, False):
+        _generation.bump()
+
+
+def load_facts(
+    *,
+    session: Session,
+    organization_id: int,
+    plan_id: int | None = None,
+    agency_id: int | None = None,
+    until: date | None = None,
+    with_documents: bool = False,
+    latest_only: bool = False,
+) -> tuple[list[TaskFacts], list[ReportFacts]]:
+    """Tasks (kind task, not removed) of an organization and their progress reports.
+
+    ``agency_id`` keeps only the tasks that agency leads or coordinates (what an official may
+    see); ``until`` skips reports that speak only for days after it (they cannot count);
+    ``with_documents`` adds the formatted reference documents (for the written report);
+    ``latest_only`` (with ``until``) keeps only each task's latest counting report (plus the KPI
+    reports of tasks with targets): what a statistics answer needs, one row per task at most.
+    """
+    tasks = _task_facts(session, organization_id, plan_id, agency_id)
+    if not tasks:
+        return [], []
+    ids_subquery = _task_filter(select(col(Task.id)), organization_id, plan_id, agency_id).scalar_subquery()
+
+    columns = list(_REPORT_COLUMNS)
     in_scope = col(ProgressReport.task_id).in_(ids_subquery)
     if until is not None and latest_only:
         report_rows = _latest_reports(session, columns, in_scope, until)
@@ -186,22 +323,7 @@ def load_facts(
         for report_id, doc_type, number, issued_on, text in doc_rows:
             documents[report_id].append(format_document(doc_type, number, issued_on, text))
 
-    reports = [
-        ReportFacts(
-            id=row[0],
-            task_id=row[1],
-            status=row[2],
-            reported_on=row[3],
-            created_at=row[4] if isinstance(row[4], datetime) else datetime.min.replace(tzinfo=UTC),
-            period_start=row[5],
-            period_end=row[6],
-            kpi_value=row[7],
-            official_id=row[8],
-            supersedes_id=row[9],
-            documents=tuple(documents.get(row[0], ())),
-        )
-        for row in report_rows
-    ]
+    reports = _report_facts(report_rows, documents)
     return tasks, reports
 
 
@@ -336,11 +458,18 @@ __all__ = [
     "PlanInfo",
     "agencies_for_matching",
     "agency_names",
+    "bump_generation",
+    "data_generation",
+    "facts_version",
     "find_organization",
     "format_document",
+    "has_uncommitted_changes",
     "load_facts",
     "organization_plans",
+    "organization_report_facts",
+    "organization_task_facts",
     "organizations",
     "plans_for_period",
+    "plans_version",
     "report_notes",
 ]

@@ -122,9 +122,9 @@ def test_unknown_agency_is_refused_with_the_list(db: Database) -> None:
     assert "Phòng Văn hóa - Xã hội" in out.getvalue()
 
 
-def test_planbot_chat_subprocess_from_stdin(tmp_path: Path) -> None:
+def test_planbot_chat_subprocess_from_stdin(tmp_path: Path, db: Database) -> None:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("PLANBOT_", "TELEGRAM_"))}
-    environment["DATABASE_URL"] = f"sqlite:///{tmp_path / 'chat.db'}"
+    environment["DATABASE_URL"] = db.url  # PostgreSQL too when PLANBOT_TEST_DATABASE_URL is set
     result = subprocess.run(
         [str(Path(sys.executable).parent / "planbot"), "chat", "--as", "admin", "--name", "Lê Hoa"],
         input="/start\n/help\n",

@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 from bot.fake_telegram import FakeTelegram
+from storage.db import Database
 
 ADMIN_ID = 8801
 
 
-def test_planbot_run_polls_answers_start_and_stops_cleanly_on_sigint(tmp_path: Path) -> None:
+def test_planbot_run_polls_answers_start_and_stops_cleanly_on_sigint(tmp_path: Path, db: Database) -> None:
     with FakeTelegram.run_in_thread() as tg:
         tg.user(ADMIN_ID, "Hùng", "Đỗ Mạnh")
         environment = {k: v for k, v in os.environ.items() if not k.startswith(("PLANBOT_", "TELEGRAM_"))}
@@ -21,7 +22,7 @@ def test_planbot_run_polls_answers_start_and_stops_cleanly_on_sigint(tmp_path: P
             TELEGRAM_BOT_TOKEN=tg.token,
             TELEGRAM_API_BASE_URL=tg.base_url,
             TELEGRAM_API_FILE_URL=tg.file_url,
-            DATABASE_URL=f"sqlite:///{tmp_path / 'run.db'}",
+            DATABASE_URL=db.url,  # PostgreSQL too when PLANBOT_TEST_DATABASE_URL is set
             PLANBOT_ADMIN_IDS=str(ADMIN_ID),
             PLANBOT_LOG_LEVEL="DEBUG",
         )

@@ -32,8 +32,9 @@ def _count(db: Database, model: type) -> int:
 
 
 @pytest.fixture
-def cli_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
+def cli_db(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The test database (emptied; PostgreSQL when PLANBOT_TEST_DATABASE_URL is set) for the CLI."""
+    url = db.url
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.chdir(tmp_path)  # no stray .env
     return url

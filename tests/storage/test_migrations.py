@@ -90,9 +90,9 @@ def test_single_linear_history() -> None:
 
 
 def test_db_upgrade_command(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    url = database_url  # a fresh SQLite file, or the PostgreSQL test database
     monkeypatch.setenv("DATABASE_URL", url)
     assert main(["db", "upgrade"]) == 0
     assert main(["db", "upgrade"]) == 0
