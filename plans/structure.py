@@ -400,7 +400,9 @@ def flatten(roots: list[RawNode]) -> list[FlatNode]:
             c.kind == "numbered" for c in node.children
         )
         for index, child in enumerate(node.children, start=1):
-            walk(child, flat, section if node.kind != "section" else node.number, flat.level + 1, index, mixed)
+            walk(
+                child, flat, section if node.kind != "section" else node.number, flat.level + 1, index, mixed
+            )
 
     for index, root in enumerate(roots, start=1):
         walk(
