@@ -116,6 +116,27 @@ def title_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+_REPORT_PREFIX = re.compile(r"^báo cáo\s+(?:kết quả\s+)?(?:thực hiện\s+|triển khai\s+)?", re.IGNORECASE)
+_PERIOD_SUFFIX = re.compile(
+    r"\s*(?:trong\s+)?(?:quý\s+[IVX\d]+|tháng\s+\d{1,2}|\d\s+tháng\s+(?:đầu|cuối))(?:\s*(?:năm\s+|/)\d{4})?\.?$",
+    re.IGNORECASE,
+)
+
+
+def plan_title_from_report(title: str | None) -> str | None:
+    """ "Báo cáo Kết quả thực hiện Kế hoạch X năm 2023 … quý I năm 2023" → "Kế hoạch X năm 2023 …".
+
+    A report's appendix stands for the plan it reports on, so the plan keeps the plan's own title.
+    """
+    if not title:
+        return title
+    stripped = _REPORT_PREFIX.sub("", title, count=1)
+    if stripped == title or not stripped:
+        return title
+    stripped = _PERIOD_SUFFIX.sub("", stripped).strip(" ,;.")
+    return stripped[:1].upper() + stripped[1:] if stripped else title
+
+
 def _parse_date(text: str) -> date | None:
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text.strip())
     if not m:
@@ -152,6 +173,7 @@ def extract_metadata(lines: list[str]) -> Metadata:
         if m:
             meta.number = re.sub(r"\s+", "", m.group("number"))
             meta.issued_on = _parse_date(m.group("date"))
+        meta.title = plan_title_from_report(meta.title)
     years = re.findall(r"năm\s+(\d{4})", meta.title or "")
     if years:
         meta.year = int(years[0])

@@ -311,6 +311,10 @@ def store_plan(*, session: Session, parsed: ParsedPlan, organization_name: str |
 
     by_code: dict[str, Task] = {}
     reports_added = 0
+    # Links of the old tasks in one query (a new task has none), not two queries per task.
+    old_links: dict[int, list[TaskAgency]] = {}
+    for link in task_links(session=session, task_ids=[t.id for t in old if t.id is not None]):
+        old_links.setdefault(link.task_id, []).append(link)
     for position, node in enumerate(parsed.nodes):
         task = pairs.get(node.code) or Task(plan_id=plan.id, code=node.code, content=node.content)
         task.code, task.number, task.kind, task.level = node.code, node.number, node.kind, node.level
@@ -324,7 +328,7 @@ def store_plan(*, session: Session, parsed: ParsedPlan, organization_name: str |
         session.flush()
         assert task.id is not None
         by_code[node.code] = task
-        _store_links(session, task, node, links, real_ids)
+        _store_links(session, task, node, links, real_ids, old_links.get(task.id, []))
         reports_added += _store_result(session, task, node, parsed)
     for task in old:  # a removed task keeps a readable, unique code
         if task.removed and task.code.startswith("~"):
@@ -342,14 +346,15 @@ def _store_links(
     node: ParsedNode,
     links: dict[str, list[tuple[int, str]]],
     real_ids: dict[int, int],
+    current: list[TaskAgency],
 ) -> None:
     assert task.id is not None
-    existing = {(link.agency_id, link.role) for link in task_links(session=session, task_ids=[task.id])}
+    existing = {(link.agency_id, link.role) for link in current}
     wanted: set[tuple[int, str]] = set()
     for role in ("lead", "coordinating"):
         for temp_id, _ in links.get(f"{node.code}:{role}", []):
             wanted.add((real_ids.get(temp_id, temp_id), role))
-    for link in task_links(session=session, task_ids=[task.id]):
+    for link in current:
         if (link.agency_id, link.role) not in wanted:
             session.delete(link)
     for agency_id, role in sorted(wanted - existing):
