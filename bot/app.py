@@ -13,6 +13,7 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
 
 from bot.context import PlanbotApp, PlanbotContext, Services
+from bot.dedupe import register as register_dedupe
 from bot.persistence import DatabasePersistence
 from bot.settings import Settings
 
@@ -106,6 +107,7 @@ def build_application(settings: Settings, *, token: str | None = None) -> Planbo
         .build()
     )
     application.bot_data["settings"] = settings
+    register_dedupe(application)  # group -1: a redelivered update stops before any handler
     register_all(application)  # type: ignore[arg-type]
     application.add_error_handler(error_handler)  # type: ignore[arg-type]
     return application  # type: ignore[return-value]

@@ -12,15 +12,41 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from rapidfuzz import fuzz, process
-
-from plans import periods as P
 from plans.periods import Period, PeriodMode
-from storage.text import fold, nfc
+from reports.question_agencies import ABBREVIATIONS, find_agency
+from reports.question_periods import (
+    QUARTER_BAD,
+    PeriodError,
+    default_period,
+    find_period,
+    parse_period_text,
+    period_code,
+)
+from reports.question_text import SHORT_FORMS, VOCAB, correct, normalize
 
 logger = logging.getLogger(__name__)
+
+# Re-exported: callers import these from reports.questions.
+__all__ = [
+    "ABBREVIATIONS",
+    "INTENTS",
+    "SHORT_FORMS",
+    "VOCAB",
+    "PeriodError",
+    "Question",
+    "correct",
+    "default_period",
+    "detect_intent",
+    "find_agency",
+    "find_period",
+    "looks_like_progress_question",
+    "normalize",
+    "parse_period_text",
+    "parse_question",
+    "period_code",
+]
 
 INTENTS = (
     "completion",
@@ -49,203 +75,6 @@ class Question:
     @property
     def scope(self) -> int | None:
         return self.agency_id
-
-
-class PeriodError(ValueError):
-    """The text names a period that does not exist ("quý 5", "tháng 13")."""
-
-
-_VOCAB_TEXT = """
-ty le hoan thanh quy nay truoc sau toi thang nam ngoai tuan dau cuoi tien do ke hoach bao nhieu
-phan tram dat chua don vi nao cham nhat thong theo viec qua han nhiem vu den phai xong nhung gi chi
-tieu muc ho so truc tuyen cac bieu thi phong van hoa xa hoi trung tam phuc hanh chinh cong duoc the
-thuc hien dang da con lai sap hien tai xuat lap tao phu luc ket tinh hinh cua co quan tung tong
-khong hai long ban cho xem hom ngay mai tre kem thap yeu danh sach liet nhu ra sao vua kiem soat
-thu tuc dich toan cap bo phan mot hai ba bon tam bay chin muoi lam gui file word excel chua dat
-duoc roi minh chung ung dung nghe tuyen truyen so sanh het nop can may chuyen mon
-"""
-VOCAB: list[str] = sorted(set(_VOCAB_TEXT.split()))
-_VOCAB_SET = set(VOCAB)
-# Short forms people type in chat, mapped before the fuzzy correction.
-SHORT_FORMS = {
-    "ti": "ty",
-    "qui": "quy",
-    "ko": "khong",
-    "k": "khong",
-    "dc": "duoc",
-    "bn": "bao nhieu",
-    "bnhieu": "bao nhieu",
-    "nv": "nhiem vu",
-    "tl": "ty le",
-    "tyle": "ty le",
-    "kh": "ke hoach",
-    "dv": "don vi",
-    "tg": "thoi gian",
-    "nao?": "nao",
-}
-_WORD_NUMBERS = {"mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4"}
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-
-def normalize(text: str) -> str:
-    """Folded text with punctuation turned into spaces ("/" kept as its own token)."""
-    f = fold(nfc(text)).replace("%", " phan tram ")
-    f = re.sub(r"[^0-9a-z/]+", " ", f)
-    f = f.replace("/", " / ")
-    return re.sub(r"\s+", " ", f).strip()
-
-
-def correct(tokens: Sequence[str]) -> list[str]:
-    """Replace short forms and correct typos of words longer than three letters."""
-    out: list[str] = []
-    for token in tokens:
-        if token in SHORT_FORMS:
-            out.extend(SHORT_FORMS[token].split())
-            continue
-        if token in _VOCAB_SET or not token.isalpha() or len(token) < 4:
-            out.append(token)
-            continue
-        best = process.extractOne(token, VOCAB, scorer=fuzz.ratio, score_cutoff=75)
-        out.append(best[0] if best else token)
-    return out
-
-
-# --- periods ---------------------------------------------------------------------------------
-
-_REL = r"(nay|hien tai|truoc|vua qua|ngoai|sau|toi|ke tiep)"
-_YEAR_SPEC = r"(?:\s*(?:/|-)\s*(\d{4})|\s+nam\s+(\d{4})|\s+nam\s+(nay|ngoai|truoc|sau|toi)|\s+(\d{4}))?"
-_RANGE_RE = re.compile(
-    r"\btu\s+(?:ngay\s+)?(\d{1,2}) / (\d{1,2}) / (\d{4})\s+(?:den|toi|-)\s+(?:ngay\s+)?"
-    r"(\d{1,2}) / (\d{1,2}) / (\d{4})"
-)
-_HALF_RE = re.compile(
-    r"\b(?:(?:6|sau) thang|nua) (dau|cuoi)(?: nam)?(?:\s*(?:/|-)\s*(\d{4})|\s+(\d{4})|\s+(nay|ngoai|truoc|sau|toi))?"
-)
-_QUARTER_RE = re.compile(r"\bquy (iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu)\b" + _YEAR_SPEC)
-_QUARTER_BAD = re.compile(r"\bquy (\d+)\b")
-_QUARTER_REL = re.compile(r"\bquy " + _REL + r"\b")
-_MONTH_RE = re.compile(r"\bthang (\d{1,2})\b" + _YEAR_SPEC)
-_MONTH_REL = re.compile(r"\bthang " + _REL + r"\b")
-_WEEK_REL = re.compile(r"\btuan " + _REL + r"\b")
-_YEAR_REL = re.compile(r"\bnam " + _REL + r"\b")
-_YEAR_NUM = re.compile(r"\bnam (\d{4})\b|\b(20\d{2})\b")
-_TODAY = re.compile(r"\bhom nay\b")
-_REL_STEP = {
-    "nay": 0,
-    "hien tai": 0,
-    "truoc": -1,
-    "vua qua": -1,
-    "ngoai": -1,
-    "sau": 1,
-    "toi": 1,
-    "ke tiep": 1,
-}
-
-
-def _year_from(groups: Sequence[str | None], today: date, rest: str) -> int:
-    """The year of a quarter/month/half phrase: written after it, elsewhere in the text, or this year."""
-    num = next((g for g in groups[:2] if g), None) or (groups[3] if len(groups) > 3 else None)
-    if num:
-        return int(num)
-    rel = groups[2] if len(groups) > 2 else None
-    if rel:
-        return today.year + _REL_STEP[rel]
-    m = _YEAR_NUM.search(rest)
-    if m:
-        return int(m.group(1) or m.group(2))
-    m2 = _YEAR_REL.search(rest)
-    if m2:
-        return today.year + _REL_STEP[m2.group(1)]
-    return today.year
-
-
-def _blank(text: str, m: re.Match[str]) -> str:
-    return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
-
-
-def find_period(text: str, *, today: date, mode: PeriodMode = "calendar") -> Period | None:
-    """The period named in normalized, corrected text; None when none is named.
-
-    Raises PeriodError for a period that cannot exist ("quý 5", "tháng 13").
-    """
-    m = _RANGE_RE.search(text)
-    if m:
-        try:
-            a = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-            b = date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
-        except ValueError as exc:
-            raise PeriodError(m.group(0)) from exc
-        return P.date_range(a, b)
-    m = _HALF_RE.search(text)
-    if m:
-        year = _year_from((m.group(2), m.group(3), m.group(4)), today, _blank(text, m))
-        return P.half(year, 1 if m.group(1) == "dau" else 2, mode)
-    m = _QUARTER_RE.search(text)
-    if m:
-        raw = m.group(1)
-        q = _ROMAN.get(raw) or int(_WORD_NUMBERS.get(raw, raw))
-        year = _year_from(m.groups()[1:5], today, _blank(text, m))
-        return P.quarter(year, q, mode)
-    m = _QUARTER_REL.search(text)
-    if m:
-        return P.shift_quarter(P.quarter_containing(today, mode), _REL_STEP[m.group(1)], mode)
-    m = _QUARTER_BAD.search(text)
-    if m:
-        raise PeriodError(m.group(0))
-    m = _MONTH_RE.search(text)
-    if m:
-        mo = int(m.group(1))
-        if not 1 <= mo <= 12:
-            raise PeriodError(m.group(0))
-        year = _year_from(m.groups()[1:5], today, _blank(text, m))
-        return P.month(year, mo, mode)
-    m = _MONTH_REL.search(text)
-    if m:
-        return P.shift_month(P.month_containing(today, mode), _REL_STEP[m.group(1)], mode)
-    m = _WEEK_REL.search(text)
-    if m:
-        return P.week_of(today + timedelta(days=7 * _REL_STEP[m.group(1)]))
-    if _TODAY.search(text):
-        return P.date_range(today, today)
-    m = _YEAR_REL.search(text)
-    if m:
-        return P.year_period(today.year + _REL_STEP[m.group(1)], mode)
-    m = _YEAR_NUM.search(text)
-    if m:
-        return P.year_period(int(m.group(1) or m.group(2)), mode)
-    return None
-
-
-def parse_period_text(text: str, *, today: date, mode: PeriodMode = "calendar") -> Period | None:
-    """A period typed by a user ("quý 3", "quy III/2025", "2025-Q3", "tháng trước")."""
-    raw = nfc(text).strip()
-    if re.fullmatch(r"\d{4}(-(Q[1-4]|H[12]|\d{1,2}))?|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}", raw, re.I):
-        try:
-            return P.parse_period_code(raw, mode)
-        except ValueError as exc:
-            raise PeriodError(raw) from exc
-    return find_period(" ".join(correct(normalize(raw).split())), today=today, mode=mode)
-
-
-def period_code(period: Period) -> str:
-    """The short code of a period (for callback data and the CLI): 2025-Q3, 2025-11, 2025-H1, 2025."""
-    if period.kind == "quarter":
-        return f"{period.year}-Q{period.index}"
-    if period.kind == "month":
-        return f"{period.year}-{period.index:02d}"
-    if period.kind == "half":
-        return f"{period.year}-H{period.index}"
-    if period.kind == "year":
-        return str(period.year)
-    return f"{period.start.isoformat()}..{period.end.isoformat()}"
-
-
-def default_period(intent: str, text: str, *, today: date, mode: PeriodMode) -> Period:
-    if intent == "upcoming":
-        return P.month_containing(today, mode)
-    if re.search(r"\bke hoach nam\b|\bca nam\b|\bnam\b$", text):
-        return P.year_period(P.quarter_containing(today, mode).year, mode)
-    return P.quarter_containing(today, mode)
 
 
 # --- intent ----------------------------------------------------------------------------------
@@ -315,78 +144,8 @@ def looks_like_progress_question(text: str) -> bool:
     t = " ".join(correct(normalize(text).split()))
     return bool(
         re.search(r"\b(ty le|tien do|thong ke|qua han|bieu do|chi tieu|phan tram)\b", t)
-        or (_QUARTER_BAD.search(t) and _COMPLETION.search(t))
+        or (QUARTER_BAD.search(t) and _COMPLETION.search(t))
     )
-
-
-# --- agencies --------------------------------------------------------------------------------
-
-# Abbreviations people write, mapped to words of the agency names they stand for.
-ABBREVIATIONS = {
-    "pvhcc": "phuc vu hanh chinh cong",
-    "ttpvhcc": "phuc vu hanh chinh cong",
-    "tt pvhcc": "phuc vu hanh chinh cong",
-    "vhxh": "van hoa xa hoi",
-    "vh xh": "van hoa xa hoi",
-    "kt": "kinh te",
-    "hdnd ubnd": "van phong hdnd",
-    "vp hdnd": "van phong hdnd",
-    "vp ubnd": "van phong",
-}
-# Words that do not tell agencies apart ("Phòng … xã", "… thuộc UBND xã").
-_GENERIC = {"xa", "phuong", "ubnd", "thuoc", "cua", "va", "cac", "cap"}
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^0-9a-z ]+", " ", fold(nfc(text)))).strip()
-
-
-def _has_word(word: str, tokens: set[str]) -> bool:
-    if word in tokens:
-        return True
-    if len(word) < 4:
-        return False
-    return process.extractOne(word, tokens, scorer=fuzz.ratio, score_cutoff=80) is not None
-
-
-def _fallback_agency(text: str, agencies: Sequence[tuple[int, str, Sequence[str]]]) -> tuple[int, str] | None:
-    """Agency named in the text: every distinctive word of its name or of an alias is there
-    (typos allowed on longer words), or a known abbreviation of it; the most specific wins."""
-    key = _key(text)
-    tokens = set(key.split())
-    padded = f" {key} "
-    best: tuple[int, int, str] | None = None  # (words matched, id, name)
-    for agency_id, name, aliases in agencies:
-        for cand in [_key(name), *(_key(a) for a in aliases)]:
-            words = [w for w in cand.split() if w not in _GENERIC]
-            distinctive = bool(words) and (len(words) > 1 or len(words[0]) >= 3)
-            if (
-                distinctive
-                and all(_has_word(w, tokens) for w in words)
-                and (best is None or len(words) > best[0])
-            ):
-                best = (len(words), agency_id, name)
-        name_key = _key(name)
-        for abbr, expansion in ABBREVIATIONS.items():
-            if f" {abbr} " in padded and expansion in name_key:
-                weight = len(expansion.split())
-                if best is None or weight > best[0]:
-                    best = (weight, agency_id, name)
-    return (best[1], best[2]) if best else None
-
-
-def find_agency(text: str, agencies: Sequence[tuple[int, str, Sequence[str]]]) -> tuple[int, str] | None:
-    if not agencies:
-        return None
-    try:
-        from plans.agencies import AgencyMatcher
-
-        for match in AgencyMatcher(agencies).search(nfc(text), limit=3):
-            if match.agency_id is not None and match.score >= 85:
-                return match.agency_id, match.name
-    except Exception:  # the matcher is another module's: a failure must not lose the question
-        logger.exception("agency matcher failed on %r", text)
-    return _fallback_agency(text, agencies)
 
 
 # --- the question ----------------------------------------------------------------------------

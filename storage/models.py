@@ -247,6 +247,15 @@ class KeyValue(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
+class ProcessedUpdate(SQLModel, table=True):
+    """Telegram update ids already claimed by a handler run: a redelivered update is handled once."""
+
+    update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    # Same id, other content: Telegram reuses ids after a quiet week (and a fresh fake restarts at 1).
+    digest: str = Field(default="", max_length=32)
+    processed_at: datetime = Field(default_factory=utcnow, index=True)
+
+
 class AppendOnlyError(RuntimeError):
     """Raised when code tries to change or delete a stored progress report."""
 

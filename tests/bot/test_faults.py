@@ -6,7 +6,6 @@ writes nothing half-way.
 
 from __future__ import annotations
 
-import copy
 import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -18,16 +17,28 @@ from sqlmodel import func, select
 from bot.app import BUSY_TEXT, ERROR_TEXT
 from bot.fake_telegram import BotMessage, FakeUser
 from bot.testing import BotHarness
+from handlers import imports
+from handlers.imports import DOWNLOAD_FAILED_TEXT
+from plans.samples import SAMPLE_PLAN
 from storage.db import Database
-from storage.models import ProgressReport, ReportDocument
+from storage.models import Plan, ProgressReport, ReportDocument, Task
 from tests.handlers.conftest import TTPVHCC, World, build_world
 
 PROFILE = "Thông tin của tôi"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def count(world: World, model: Any) -> int:
     with world.db.session() as session:
         return int(session.exec(select(func.count()).select_from(model)).one())
+
+
+def count_in(db: Database, model: Any, *where: Any) -> int:
+    with db.session() as session:
+        statement = select(func.count()).select_from(model)
+        for condition in where:
+            statement = statement.where(condition)
+        return int(session.exec(statement).one())
 
 
 def texts(messages: list[BotMessage]) -> list[str]:
@@ -111,14 +122,6 @@ async def test_getupdates_failure_loses_nothing(
 # ---------------------------------------------------------------- the same update twice
 
 
-def _duplicate_pending(h: BotHarness, update_id: int) -> None:
-    """Deliver update `update_id` a second time in the same batch (as after a crash before the offset
-    was confirmed). Runs synchronously on the test's loop, so the poller cannot take it in between."""
-    with h.tg._lock:
-        original = next(u for u in h.tg._updates if u["update_id"] == update_id)
-        h.tg._updates.append(copy.deepcopy(original))
-
-
 async def _to_summary(h: BotHarness, lan: FakeUser) -> BotMessage:
     await h.send(lan, "/xong")
     [choices] = await h.send(lan, "so hoa ho so")
@@ -141,7 +144,7 @@ async def test_same_submit_delivered_twice_stores_one_report(
         button = summary.button("Gửi")
         assert button.callback_data is not None
         update_id = h.tg.add_callback(lan, message_id=summary.message_id, data=button.callback_data)
-        _duplicate_pending(h, update_id)
+        h.tg.redeliver(update_id)  # in the same batch, as after a crash before the offset was confirmed
         await h.wait_processed(update_id)
         await h.send(lan, "/toi")  # updates run in order: the copy has been handled by now
         assert count(lan_world, ProgressReport) == 1
@@ -151,31 +154,94 @@ async def test_same_submit_delivered_twice_stores_one_report(
         assert not h.errors
 
 
-async def test_confirmed_update_is_not_redelivered(
+async def test_late_copy_of_a_handled_update_is_ignored(
     lan_world: World, harness_factory: Callable[..., BotHarness]
 ) -> None:
-    """Telegram drops updates below the confirmed offset: a late copy of a handled update is ignored."""
+    """Delivered again after it was handled and confirmed (a webhook retry, another process)."""
     async with harness_factory() as h:
         lan = h.user(101, "Lan")
         await h.send(lan, "/toi")
         handled = h.last_update_id
         assert handled is not None
         await h.send(lan, "/help")  # the next poll confirms the offset past `handled`
-        with h.tg._lock:
-            h.tg._updates.append(
-                {
-                    "update_id": handled,
-                    "message": {
-                        "message_id": 999,
-                        "chat": lan.chat_dict(),
-                        "from": lan.to_dict(),
-                        "date": 0,
-                        "text": "/toi",
-                    },
-                }
-            )
+        h.tg.redeliver(handled)
         await h.send(lan, "/help")
         assert sum(PROFILE in m.text for m in h.tg.messages_to(lan)) == 1
+
+
+# ---------------------------------------------------------------- file downloads failing
+
+
+@pytest.mark.parametrize(
+    ("method", "fault"), [("getFile", "500"), ("download", "500"), ("download", "reset")]
+)
+async def test_plan_import_download_failure_then_resend(
+    method: str, fault: str, harness_factory: Callable[..., BotHarness], db: Database
+) -> None:
+    async with harness_factory(admin_ids=[1]) as h:
+        admin = h.user(1, "Mây", "Phạm Thị")
+        h.tg.fail_next(method, error=fault)  # type: ignore[arg-type]
+        [sorry] = await h.send_document(admin, "thanh-xa-2023-q1.docx", SAMPLE_PLAN.read_bytes(), DOCX)
+        assert sorry.text == DOWNLOAD_FAILED_TEXT and sorry.button_texts == []
+        assert count_in(db, Plan) == 0 and count_in(db, Task) == 0  # nothing half-written
+        shown = (await h.send_document(admin, "thanh-xa-2023-q1.docx", SAMPLE_PLAN.read_bytes(), DOCX))[-1]
+        assert shown.button_texts == ["Lưu", "Huỷ"]  # sending the file again works
+        done = (await h.press(admin, shown, "Lưu"))[-1]
+        assert "Đã lưu kế hoạch" in done.text
+        assert count_in(db, Plan) == 1 and count_in(db, Task, Task.kind == "task") == 30
+        assert len(h.tg.calls_to("getFile")) == 2
+
+
+async def test_plan_import_redownload_on_save_fails_then_resend(
+    harness_factory: Callable[..., BotHarness], db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lưu after a restart lost the kept copy: the file is fetched again, and that fails."""
+    monkeypatch.setattr(imports, "_read_bytes", lambda path: None)
+    async with harness_factory(admin_ids=[1]) as h:
+        admin = h.user(1, "Mây", "Phạm Thị")
+        shown = (await h.send_document(admin, "thanh-xa-2023-q1.docx", SAMPLE_PLAN.read_bytes(), DOCX))[-1]
+        h.tg.fail_next("download", error="502")
+        replies = await h.press(admin, shown, "Lưu")
+        assert texts(replies)[-1] == DOWNLOAD_FAILED_TEXT
+        assert count_in(db, Plan) == 0 and count_in(db, Task) == 0
+        shown = (await h.send_document(admin, "thanh-xa-2023-q1.docx", SAMPLE_PLAN.read_bytes(), DOCX))[-1]
+        done = (await h.press(admin, shown, "Lưu"))[-1]
+        assert "Đã lưu kế hoạch" in done.text
+        assert count_in(db, Plan) == 1
+
+
+async def _to_attachment(h: BotHarness, lan: FakeUser) -> BotMessage:
+    await h.send(lan, "/xong")
+    [choices] = await h.send(lan, "so hoa ho so")
+    [status] = await h.press(lan, choices, "II.3")
+    await h.press(lan, status, "Đã hoàn thành")
+    [understood] = await h.send(lan, "Kế hoạch số 23/KH-UBND ngày 15/8/2025")
+    [attach] = await h.press(lan, understood, "Đúng")
+    assert "PDF, Word" in attach.text
+    return attach
+
+
+async def test_progress_attachment_with_telegram_failing_then_resend(
+    lan_world: World, harness_factory: Callable[..., BotHarness]
+) -> None:
+    """The progress conversation keeps only the file_id (no download), so a broken file route cannot
+    hurt it; a failed reply leaves the step as it was and sending the file again moves on."""
+    async with harness_factory() as h:
+        lan = h.user(101, "Lan")
+        await _to_attachment(h, lan)
+        h.tg.fail_next("getFile", error="500")
+        h.tg.fail_next("download", error="500")
+        h.tg.fail_next("sendMessage", error="500")  # the answer to the file is lost
+        replies = await h.send_document(lan, "KH-23-2025.pdf", b"%PDF-1.4 ke hoach", "application/pdf")
+        assert texts(replies) == [ERROR_TEXT]  # the polite apology, once
+        assert count(lan_world, ProgressReport) == 0  # nothing half-written
+        [kpi] = await h.send_document(lan, "KH-23-2025.pdf", b"%PDF-1.4 ke hoach", "application/pdf")
+        assert "tối thiểu 60,0%" in kpi.text  # the retry works: on to the KPI step
+        [summary] = await h.send(lan, "61,3")
+        assert "KH-23-2025.pdf" in summary.text
+        replies = await h.press(lan, summary, "Gửi")
+        assert any("Đã ghi nhận" in t for t in texts(replies)), texts(replies)
+        assert count(lan_world, ProgressReport) == 1
 
 
 # ---------------------------------------------------------------- the database busy

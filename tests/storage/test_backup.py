@@ -29,6 +29,7 @@ from storage.models import (
     Official,
     Organization,
     Plan,
+    ProcessedUpdate,
     ProgressReport,
     ReminderLog,
     ReportDocument,
@@ -175,6 +176,7 @@ def populate(session: Session) -> None:
     session.add(
         KeyValue(namespace="user_data", key="5000000001", value={"draft": {"task_id": 11}}, updated_at=WHEN)
     )
+    session.add(ProcessedUpdate(update_id=812_345_678, digest="0" * 32, processed_at=WHEN))
 
 
 @pytest.fixture

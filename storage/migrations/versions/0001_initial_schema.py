@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 09:33:24.534993
+Create Date: 2026-11-23 11:15:23.555709
 """
 
 from collections.abc import Sequence
@@ -51,6 +51,16 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("organization", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_organization_name_key"), ["name_key"], unique=False)
+
+    op.create_table(
+        "processedupdate",
+        sa.Column("update_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("digest", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("processed_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("update_id"),
+    )
+    with op.batch_alter_table("processedupdate", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_processedupdate_processed_at"), ["processed_at"], unique=False)
 
     op.create_table(
         "agency",
@@ -381,6 +391,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_agency_organization_id"))
 
     op.drop_table("agency")
+    with op.batch_alter_table("processedupdate", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_processedupdate_processed_at"))
+
+    op.drop_table("processedupdate")
     with op.batch_alter_table("organization", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_organization_name_key"))
 
