@@ -13,11 +13,11 @@ import sys
 from datetime import date, datetime, time
 from typing import Any
 
+from bot.commands.common import organization_or_complain
 from bot.settings import Settings
 from reports.answers import answer_question
 from storage.db import Database
 from storage.models import Official, Role
-from storage.queries.facts import find_organization
 from storage.text import nfc
 
 NOT_A_QUESTION = "Câu này không phải câu hỏi về tiến độ/thống kê (bot sẽ chuyển sang tìm nhiệm vụ)."
@@ -57,14 +57,8 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     db = Database(settings.database_url)
     try:
-        org = db.call(find_organization, name=args.org)
+        org = organization_or_complain(db, args.org, "ask")
         if org is None:
-            hint = (
-                "no organization matches --org"
-                if args.org
-                else "several or no organizations: give --org NAME"
-            )
-            print(f"planbot ask: {hint}", file=sys.stderr)
             return 2
         viewer = Official(
             telegram_user_id=0, full_name="planbot ask", organization_id=org[0], role=Role.leader

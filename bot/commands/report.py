@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.commands.common import organization_or_complain
 from bot.settings import Settings
 from plans.periods import parse_period_code
 from reports.docx_report import ReportError, build_report, render_docx
 from reports.xlsx_report import render_xlsx
 from storage.db import Database
-from storage.queries.facts import find_organization
 
 
 def add_parser(subparsers: Any) -> None:
@@ -35,14 +35,8 @@ def run_report(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     db = Database(settings.database_url)
     try:
-        org = db.call(find_organization, name=args.org)
+        org = organization_or_complain(db, args.org, "report")
         if org is None:
-            hint = (
-                "no organization matches --org"
-                if args.org
-                else "several or no organizations: give --org NAME"
-            )
-            print(f"planbot report: {hint}", file=sys.stderr)
             return 2
         try:
             data = db.call(build_report, organization_id=org[0], period=period, plan_id=args.plan)
