@@ -43,6 +43,8 @@ def _task(plan: ParsedPlan, code: str) -> ParsedNode:
 
 
 def test_the_word_layout_has_merges_and_repeated_headers() -> None:
+    if not QT_SEED.exists():  # pragma: no cover - the seeds live next to the repository
+        pytest.skip("seed quyet-thang-2026-plan.md not available")
     doc = quyet_thang_doc()
     rows = doc.rows
     assert sum(1 for r in rows if isinstance(r, dict) and "section" in r) == 5
