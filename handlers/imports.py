@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
@@ -32,14 +31,13 @@ from plans.store import (
     ImportResult,
     PlanDiff,
     TaskChange,
-    matched_names,
-    plan_diff,
+    preview_import,
     store_plan,
 )
 from plans.summary import preview_lines, summary_text
 from plans.types import ParsedPlan
 from storage.models import Official, Role
-from storage.queries.invites import organization_names
+from storage.queries.plans import organization_name
 from storage.text import nfc, shorten
 
 logger = logging.getLogger(__name__)
@@ -123,24 +121,6 @@ def _file_name(name: str | None, mime_type: str | None) -> str:
 
 def _error_text(exc: PlanImportError) -> str:
     return NO_ORG_TEXT if exc.reason == "no_org" else str(exc)
-
-
-def _organization_name(*, session: Session, organization_id: int | None) -> str | None:
-    if organization_id is None:
-        return None
-    return organization_names(session=session).get(organization_id)
-
-
-def preview_data(
-    *, session: Session, parsed: ParsedPlan, organization_name: str | None
-) -> tuple[list[AgencyResolution], PlanDiff]:
-    """Agency matches and the changes against a stored plan; the session is rolled back (no writes)."""
-    try:
-        resolver = matched_names(session=session, parsed=parsed, organization_name=organization_name)
-        diff = plan_diff(session=session, parsed=parsed, organization_name=organization_name)
-    finally:
-        session.rollback()
-    return list(resolver.resolved.values()), diff
 
 
 def _field_labels(fields: list[str]) -> str:
@@ -238,7 +218,7 @@ def _keyboard(token: str) -> InlineKeyboardMarkup:
 
 async def _target_org(context: PlanbotContext, official: Official) -> str | None:
     """An admin of an organization imports into it; a config admin into the one the document names."""
-    return await context.db.run(_organization_name, organization_id=official.organization_id)
+    return await context.db.run(organization_name, organization_id=official.organization_id)
 
 
 async def _download(context: PlanbotContext, file_id: str) -> bytes:
@@ -279,7 +259,9 @@ async def on_document(update: Update, context: PlanbotContext) -> None:
     try:
         parsed = await asyncio.to_thread(parse_file, data=data, filename=file_name)
         organization = await _target_org(context, official)
-        resolutions, diff = await context.db.run(preview_data, parsed=parsed, organization_name=organization)
+        resolutions, diff = await context.db.run(
+            preview_import, parsed=parsed, organization_name=organization
+        )
     except PlanImportError as exc:
         logger.info("import of %s refused for user %s: %s", file_name, user.id, exc.reason)
         await reply(update, esc(_error_text(exc)))

@@ -400,3 +400,15 @@ def _store_result(session: Session, task: Task, node: ParsedNode, parsed: Parsed
             )
         )
     return 1
+
+
+def preview_import(
+    *, session: Session, parsed: ParsedPlan, organization_name: str | None
+) -> tuple[list[AgencyResolution], PlanDiff]:
+    """Agency matches and the changes against a stored plan; the session is rolled back (no writes)."""
+    try:
+        resolver = matched_names(session=session, parsed=parsed, organization_name=organization_name)
+        diff = plan_diff(session=session, parsed=parsed, organization_name=organization_name)
+    finally:
+        session.rollback()
+    return list(resolver.resolved.values()), diff

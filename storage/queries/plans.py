@@ -69,3 +69,10 @@ def plan_reports(*, session: Session, plan_id: int) -> list[ProgressReport]:
         .order_by(col(ProgressReport.id))
     )
     return list(session.exec(query).all())
+
+
+def organization_name(*, session: Session, organization_id: int | None) -> str | None:
+    if organization_id is None:
+        return None
+    organization = session.get(Organization, organization_id)
+    return organization.name if organization else None
