@@ -64,7 +64,7 @@ def _task_filter(stmt: Any, organization_id: int, plan_id: int | None, agency_id
     return stmt
 
 
-_REPORT_COLUMNS = (
+REPORT_COLUMNS = (
     col(ProgressReport.id),
     col(ProgressReport.task_id),
     col(ProgressReport.status),
@@ -79,28 +79,55 @@ _REPORT_COLUMNS = (
 _NO_TIME = datetime.min.replace(tzinfo=UTC)
 
 
+TASK_COLUMNS = (
+    col(Task.id),
+    col(Task.plan_id),
+    col(Plan.organization_id),
+    col(Task.code),
+    col(Task.content),
+    col(Task.section),
+    col(Task.deadline_text),
+    col(Task.deadline_kind),
+    col(Task.deadline_due),
+    col(Task.deadline_start),
+    col(Task.recurrence),
+    col(Task.targets),
+    col(Plan.status),
+)
+
+
+def task_facts_from_rows(
+    rows: Sequence[Any], lead: dict[int, set[int]], coordinating: dict[int, set[int]]
+) -> list[TaskFacts]:
+    """TaskFacts from rows selected with TASK_COLUMNS (tasks joined to their plan)."""
+    return [
+        TaskFacts(
+            id=row[0],
+            plan_id=row[1],
+            organization_id=row[2],
+            code=row[3],
+            content=row[4],
+            section=row[5],
+            deadline_text=row[6],
+            deadline_kind=row[7],
+            due=row[8],
+            start=row[9],
+            recurrence=row[10],
+            lead_agency_ids=frozenset(lead.get(row[0], ())),
+            coordinating_agency_ids=frozenset(coordinating.get(row[0], ())),
+            targets=tuple(row[11] or ()),
+            plan_status=row[12],
+        )
+        for row in rows
+    ]
+
+
 def _task_facts(
     session: Session, organization_id: int, plan_id: int | None, agency_id: int | None
 ) -> list[TaskFacts]:
-    task_stmt = _task_filter(
-        select(
-            col(Task.id),
-            col(Task.plan_id),
-            col(Task.code),
-            col(Task.content),
-            col(Task.section),
-            col(Task.deadline_text),
-            col(Task.deadline_kind),
-            col(Task.deadline_due),
-            col(Task.deadline_start),
-            col(Task.recurrence),
-            col(Task.targets),
-            col(Plan.status),
-        ),
-        organization_id,
-        plan_id,
-        agency_id,
-    ).order_by(col(Task.plan_id), col(Task.position))
+    task_stmt = _task_filter(select(*TASK_COLUMNS), organization_id, plan_id, agency_id).order_by(
+        col(Task.plan_id), col(Task.position)
+    )
     task_rows = session.execute(task_stmt).all()
     if not task_rows:
         return []
@@ -114,29 +141,12 @@ def _task_facts(
     ).all()
     for task_id, linked_agency, role in link_rows:
         (lead if role == "lead" else coordinating)[task_id].add(linked_agency)
-    return [
-        TaskFacts(
-            id=row[0],
-            plan_id=row[1],
-            organization_id=organization_id,
-            code=row[2],
-            content=row[3],
-            section=row[4],
-            deadline_text=row[5],
-            deadline_kind=row[6],
-            due=row[7],
-            start=row[8],
-            recurrence=row[9],
-            lead_agency_ids=frozenset(lead.get(row[0], ())),
-            coordinating_agency_ids=frozenset(coordinating.get(row[0], ())),
-            targets=tuple(row[10] or ()),
-            plan_status=row[11],
-        )
-        for row in task_rows
-    ]
+    return task_facts_from_rows(task_rows, lead, coordinating)
 
 
-def _report_facts(rows: Sequence[Any], documents: dict[int, list[str]] | None = None) -> list[ReportFacts]:
+def report_facts_from_rows(
+    rows: Sequence[Any], documents: dict[int, list[str]] | None = None
+) -> list[ReportFacts]:
     documents = documents or {}
     return [
         ReportFacts(
@@ -171,10 +181,10 @@ def organization_report_facts(
         .join(Plan, col(Plan.id) == col(Task.plan_id))
         .where(col(Plan.organization_id) == organization_id)
     )
-    stmt = select(*_REPORT_COLUMNS).where(col(ProgressReport.task_id).in_(org_tasks))
+    stmt = select(*REPORT_COLUMNS).where(col(ProgressReport.task_id).in_(org_tasks))
     if after_id is not None:
         stmt = stmt.where(col(ProgressReport.id) > after_id)
-    return _report_facts(session.execute(stmt).all())
+    return report_facts_from_rows(session.execute(stmt).all())
 
 
 def _plan_parts(organization_id: int) -> list[Any]:
@@ -282,7 +292,7 @@ def load_facts(
         return [], []
     ids_subquery = _task_filter(select(col(Task.id)), organization_id, plan_id, agency_id).scalar_subquery()
 
-    columns = list(_REPORT_COLUMNS)
+    columns = list(REPORT_COLUMNS)
     in_scope = col(ProgressReport.task_id).in_(ids_subquery)
     if until is not None and latest_only:
         report_rows = _latest_reports(session, columns, in_scope, until)
@@ -323,7 +333,7 @@ def load_facts(
         for report_id, doc_type, number, issued_on, text in doc_rows:
             documents[report_id].append(format_document(doc_type, number, issued_on, text))
 
-    reports = _report_facts(report_rows, documents)
+    reports = report_facts_from_rows(report_rows, documents)
     return tasks, reports
 
 

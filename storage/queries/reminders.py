@@ -32,6 +32,7 @@ from storage.models import (
     Task,
     TaskAgency,
 )
+from storage.queries.facts import REPORT_COLUMNS, TASK_COLUMNS, report_facts_from_rows, task_facts_from_rows
 
 DIGESTS: Table = DigestLog.__table__  # type: ignore[attr-defined]
 REMINDERS: Table = ReminderLog.__table__  # type: ignore[attr-defined]
@@ -74,52 +75,24 @@ def load_snapshot(*, session: Session, day: date, blocked_since: date | None = N
     )
     for task_id, agency_id, role in links:
         (lead if role == "lead" else coord)[task_id].add(agency_id)
-    rows = session.execute(
-        select(task, plan.c.organization_id, plan.c.status.label("plan_status"))
-        .select_from(tasks_of_active_plans)
-        .where(active)
-        .order_by(task.c.plan_id, task.c.position)
+    # The same snapshot rows as the statistics use, across every organization's active plans.
+    snap.tasks = task_facts_from_rows(
+        session.execute(
+            select(*TASK_COLUMNS)
+            .select_from(tasks_of_active_plans)
+            .where(active)
+            .order_by(task.c.plan_id, task.c.position)
+        ).all(),
+        lead,
+        coord,
     )
-    for t in rows:
-        snap.tasks.append(
-            TaskFacts(
-                id=t.id,
-                plan_id=t.plan_id,
-                organization_id=t.organization_id,
-                code=t.code,
-                content=t.content,
-                section=t.section,
-                deadline_text=t.deadline_text,
-                deadline_kind=t.deadline_kind,
-                due=t.deadline_due,
-                start=t.deadline_start,
-                recurrence=t.recurrence,
-                lead_agency_ids=frozenset(lead.get(t.id, ())),
-                coordinating_agency_ids=frozenset(coord.get(t.id, ())),
-                targets=tuple(t.targets or ()),
-                plan_status=t.plan_status,
-            )
-        )
-    reports = session.execute(
-        select(report)
-        .select_from(report.join(tasks_of_active_plans, task.c.id == report.c.task_id))
-        .where(active)
+    snap.reports = report_facts_from_rows(
+        session.execute(
+            select(*REPORT_COLUMNS)
+            .select_from(report.join(tasks_of_active_plans, task.c.id == report.c.task_id))
+            .where(active)
+        ).all()
     )
-    for r in reports:
-        snap.reports.append(
-            ReportFacts(
-                id=r.id,
-                task_id=r.task_id,
-                status=r.status,
-                reported_on=r.reported_on,
-                created_at=r.created_at,
-                period_start=r.period_start,
-                period_end=r.period_end,
-                kpi_value=r.kpi_value,
-                official_id=r.official_id,
-                supersedes_id=r.supersedes_id,
-            )
-        )
     snap.agency_names = {a_id: name for a_id, name in session.execute(select(agency.c.id, agency.c.name))}
     groups: dict[int, set[int]] = defaultdict(set)
     for group_id, member_id in session.execute(select(member.c.group_id, member.c.member_id)):
