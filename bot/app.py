@@ -16,6 +16,7 @@ from bot.context import PlanbotApp, PlanbotContext, Services
 from bot.dedupe import register as register_dedupe
 from bot.persistence import DatabasePersistence
 from bot.settings import Settings
+from bot.update_processor import PerUserUpdateProcessor
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ def build_application(settings: Settings, *, token: str | None = None) -> Planbo
         .context_types(context_types)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
-        .concurrent_updates(False)
+        .concurrent_updates(PerUserUpdateProcessor())
         .build()
     )
     application.bot_data["settings"] = settings

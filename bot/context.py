@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.settings import Settings
 from storage.db import Database
+from storage.models import Official
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler  # noqa: F401
@@ -38,6 +39,21 @@ class PlanbotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any
     @property
     def db(self) -> Database:
         return self.services.db
+
+    # The sender's Official, read once per update together with the update's claim (bot/dedupe.py),
+    # so that handlers do not query it again. One context serves every handler group of an update.
+    def remember_official(self, telegram_user_id: int, official: Official | None) -> None:
+        self.__dict__["_official"] = (telegram_user_id, official)
+
+    def forget_official(self) -> None:
+        self.__dict__.pop("_official", None)
+
+    def remembered_official(self, telegram_user_id: int) -> tuple[bool, Official | None]:
+        """(known, official): known is False when nothing was read for this user in this update."""
+        found = self.__dict__.get("_official")
+        if found is None or found[0] != telegram_user_id:
+            return False, None
+        return True, found[1]
 
 
 PlanbotApp = Application[ExtBot[None], PlanbotContext, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]

@@ -3,7 +3,8 @@
 Telegram delivers an update again when the offset was not confirmed before a restart, and in webhook
 mode a retried delivery may reach another process behind the load balancer. A TypeHandler in group -1
 claims the update id in the database (one INSERT) before any other handler runs; a copy already
-claimed stops there.
+claimed stops there. The same transaction reads the sender's Official, which the handlers then use
+(`handlers.common.current_official`): one database round trip per update instead of two.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
 from bot.context import PlanbotContext
 from storage.models import utcnow
-from storage.queries.updates import claim_update, prune_processed_updates
+from storage.queries.updates import begin_update, prune_processed_updates
+from storage.text import nfc
 
 logger = logging.getLogger(__name__)
 
@@ -44,9 +46,17 @@ class UpdateDeduplicator:
         self.claims = 0
 
     async def __call__(self, update: Update, context: PlanbotContext) -> None:
+        user = update.effective_user
         try:
-            fresh = await context.db.run(
-                claim_update, update_id=update.update_id, digest=update_digest(update)
+            start = await context.db.run(
+                begin_update,
+                update_id=update.update_id,
+                digest=update_digest(update),
+                telegram_user_id=user.id if user is not None else None,
+                config_admin=user is not None and user.id in context.settings.admin_ids,
+                full_name=nfc(user.full_name) if user is not None else "",
+                username=user.username if user is not None else None,
+                chat_id=update.effective_chat.id if update.effective_chat is not None else None,
             )
         except OperationalError:
             # Database down or locked: better to handle the update (maybe twice) than to drop it.
@@ -55,9 +65,11 @@ class UpdateDeduplicator:
                 update.update_id,
             )
             return
-        if not fresh:
+        if not start.fresh:
             logger.info("Update %s was already handled; ignoring the copy", update.update_id)
             raise ApplicationHandlerStop
+        if user is not None:
+            context.remember_official(user.id, start.official)
         if self.claims % self.prune_every == 0:
             await self._prune(context)
         self.claims += 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from typing import Any
@@ -66,7 +65,7 @@ class DatabasePersistence(DictPersistence):
             with self.database.session() as session:
                 return fn(session, *args)
 
-        return await asyncio.to_thread(work)
+        return await self.database.run_in_thread(work)
 
     async def get_conversations(self, name: str) -> ConversationDict:
         stored: dict[str, Any] = await self._run(_load, CONVERSATIONS + name)

@@ -172,7 +172,12 @@ class BotHarness:
             try:
                 await process_update(update)
                 # Handlers with block=False run as tasks: the update is done when they are.
-                pending = list(getattr(application, "_Application__create_task_tasks", ()))
+                # (Not the tasks processing other updates concurrently, this one included.)
+                pending = [
+                    task
+                    for task in getattr(application, "_Application__create_task_tasks", ())
+                    if not task.get_name().endswith(":process_concurrent_update")
+                ]
                 if pending:
                     await asyncio.gather(*pending, return_exceptions=True)
             finally:

@@ -40,6 +40,9 @@ async def current_official(update: Update, context: PlanbotContext) -> Official 
     user = update.effective_user
     if user is None:
         return None
+    known, official = context.remembered_official(user.id)
+    if known:  # read with the update's claim (bot/dedupe.py)
+        return official if official is not None and official.active else None
     chat_id = update.effective_chat.id if update.effective_chat else None
     if user.id in context.settings.admin_ids:
         return await context.db.run(

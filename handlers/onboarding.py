@@ -64,6 +64,7 @@ async def redeem_invite(update: Update, context: PlanbotContext, code: str) -> N
         username=user.username,
         chat_id=update.effective_chat.id if update.effective_chat else None,
     )
+    context.forget_official()  # read before the invite was redeemed
     if result.status == "ok":
         logger.info("User %s redeemed an invite as %s", user.id, result.role)
         await reply(update, welcome_text(result))

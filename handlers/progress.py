@@ -56,8 +56,9 @@ from handlers.progress_finish import (
     summary_text_input,
 )
 from plans.references import parse_references
+from reports.task_views import report_choice
 from storage.models import Official, ReportStatus
-from storage.queries.tasks import can_report, search_tasks, task_line, task_targets
+from storage.queries.tasks import search_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -90,11 +91,8 @@ async def start_from_card(update: Update, context: PlanbotContext) -> object:
         r"p:s:(\d{1,12})", (update.callback_query.data or "") if update.callback_query else ""
     )
     task_id = int(match.group(1)) if match else 0
-    if not await context.db.run(can_report, official=official, task_id=task_id):
-        await reply(update, esc(NO_PERMISSION_TEXT))
-        return END
-    draft = _new_draft(context)
-    return await _choose_task(update, context, draft, official, task_id)
+    # _choose_task checks the permission (and answers a refusal) before the draft is used.
+    return await _choose_task(update, context, _new_draft(context), official, task_id)
 
 
 # --- Step 1: the task ----------------------------------------------------------------------------
@@ -139,13 +137,12 @@ async def task_chosen(
 async def _choose_task(
     update: Update, context: PlanbotContext, draft: dict[str, Any], official: Official, task_id: int
 ) -> object:
-    allowed = await context.db.run(can_report, official=official, task_id=task_id)
-    line = await context.db.run(task_line, official=official, task_id=task_id) if allowed else None
-    if line is None:
+    choice = await context.db.run(report_choice, official=official, task_id=task_id)
+    if choice is None:
         _clear(context)
         await reply(update, esc(NO_PERMISSION_TEXT))
         return END
-    targets = await context.db.run(task_targets, task_id=task_id)
+    line, targets = choice
     draft.update({"task_id": line.id, "code": line.code, "content": line.content, "targets": targets})
     return await _ask_status(update, draft)
 

@@ -22,8 +22,10 @@ from handlers.common import (
     reply,
     require_official,
 )
+from reports.task_views import card as task_card_view
+from reports.task_views import task_list
 from storage.models import Official, Role
-from storage.queries.tasks import agency_label, search_tasks, task_card, visible_task_lines
+from storage.queries.tasks import search_tasks
 from storage.text import nfc
 
 logger = logging.getLogger(__name__)
@@ -38,18 +40,17 @@ def today(context: PlanbotContext) -> date:
     return datetime.now(context.settings.tz).date()
 
 
-async def _list_title(context: PlanbotContext, official: Official) -> str:
+def _list_title(official: Official, agency: str | None) -> str:
     if official.role in (Role.leader, Role.admin):
         return "Tất cả nhiệm vụ"
-    name = await context.db.run(agency_label, official=official)
-    return f"Việc của {name}" if name else "Việc của đơn vị"
+    return f"Việc của {agency}" if agency else "Việc của đơn vị"
 
 
 async def list_view(context: PlanbotContext, official: Official, page: int) -> tuple[str, Any]:
-    lines = await context.db.run(visible_task_lines, official=official)
+    found = await context.db.run(task_list, official=official)
     day = today(context)
-    ordered = views.order_lines(lines, day)
-    title = await _list_title(context, official)
+    ordered = views.order_lines(found.lines, day)
+    title = _list_title(official, found.title_agency)
     return views.list_text(title, ordered, page, day), views.list_keyboard(ordered, page)
 
 
@@ -112,7 +113,7 @@ async def on_callback(update: Update, context: PlanbotContext) -> None:
         await show_text(query, update, text, keyboard)
         return
     if match := _CARD.match(data):
-        card = await context.db.run(task_card, official=official, task_id=int(match.group(1)))
+        card = await context.db.run(task_card_view, official=official, task_id=int(match.group(1)))
         if card is None:
             await query.answer(NO_PERMISSION_TEXT, show_alert=True)
             return
@@ -125,7 +126,7 @@ async def on_callback(update: Update, context: PlanbotContext) -> None:
         )
         return
     if match := _NEW_CARD.match(data):
-        card = await context.db.run(task_card, official=official, task_id=int(match.group(1)))
+        card = await context.db.run(task_card_view, official=official, task_id=int(match.group(1)))
         if card is None:
             await query.answer(NO_PERMISSION_TEXT, show_alert=True)
             return
@@ -137,7 +138,7 @@ async def on_callback(update: Update, context: PlanbotContext) -> None:
 
 async def card_message(update: Update, context: PlanbotContext, official: Official, task_id: int) -> bool:
     """Send a task card as a new message (used after search from free text)."""
-    card = await context.db.run(task_card, official=official, task_id=task_id)
+    card = await context.db.run(task_card_view, official=official, task_id=task_id)
     if card is None:
         await reply(update, esc(NO_PERMISSION_TEXT))
         return False

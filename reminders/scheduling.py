@@ -26,6 +26,11 @@ JOB_KWARGS: dict[str, Any] = {"misfire_grace_time": 3600, "coalesce": True, "max
 LOCK_KEY = "reminders_lock"
 
 
+def utc_now() -> datetime:
+    """The moment a pass runs for (a function, so that tests can set the clock)."""
+    return datetime.now(UTC)
+
+
 def next_tick(now: datetime, tick: timedelta = TICK) -> datetime:
     """The next :00 or :30 after now (aware)."""
     step = int(tick.total_seconds())
@@ -46,9 +51,7 @@ async def reminder_job(context: Any) -> None:
         return
     async with lock:
         try:
-            await run_reminders(
-                db=services.db, bot=context.bot, settings=services.settings, now=datetime.now(UTC)
-            )
+            await run_reminders(db=services.db, bot=context.bot, settings=services.settings, now=utc_now())
         except Exception:  # a broken pass must not kill the scheduler; the next tick retries
             logger.exception("Reminder pass failed")
 

@@ -15,8 +15,8 @@ from reports.cache import org_facts
 from reports.cache import statuses as org_statuses
 from reports.docx_report import ReportData, ReportError, build_report
 from storage.facts import ReportFacts, TaskFacts
-from storage.models import Official, Organization, Role
-from storage.queries.facts import agency_names, find_organization, organization_plans, plans_for_period
+from storage.models import Official, Role
+from storage.queries.facts import find_organization, plans_for_period
 from storage.text import fold
 
 
@@ -98,9 +98,12 @@ def load_scope(
     org_id = viewer_organization(session=session, viewer=viewer)
     if org_id is None:
         return "Tài khoản chưa gắn với xã/phường nào: liên hệ quản trị viên."
-    org = session.get(Organization, org_id)
-    org_name = org.name if org else ""
-    names = agency_names(session=session, organization_id=org_id)
+    # One snapshot of the whole organization serves every period and scope (reports/cache.py):
+    # the per-task effective report lists are what load_facts(..., until=cutoff) would give, and
+    # the statistics skip reports after the cutoff themselves.
+    facts = org_facts(session=session, organization_id=org_id)
+    org_name = facts.context.name
+    names = dict(facts.context.agency_names)
     note = ""
     coordinating = False
     if not is_leader(viewer):
@@ -115,13 +118,7 @@ def load_scope(
     else:
         role = "chủ trì, phối hợp" if coordinating else "chủ trì"
         label = f"{names.get(agency_id, 'đơn vị')} ({role})"
-    plans = plans_for_period(
-        organization_plans(session=session, organization_id=org_id), period.start, period.end
-    )
-    # One snapshot of the whole organization serves every period and scope (reports/cache.py):
-    # the per-task effective report lists are what load_facts(..., until=cutoff) would give, and
-    # the statistics skip reports after the cutoff themselves.
-    facts = org_facts(session=session, organization_id=org_id)
+    plans = plans_for_period(facts.context.plans, period.start, period.end)
     every = org_statuses(facts, period, today)
     chosen = S.select_tasks(
         facts.tasks, agency_id=agency_id, include_coordinating=coordinating, plan_ids=[p.id for p in plans]

@@ -165,11 +165,15 @@ def answer_question(
 ) -> Answer | None:
     """Answer a progress question; None when the text is not one (the caller may search instead)."""
     today = local_today(now, settings)
-    org_id = viewer_organization(session=session, viewer=viewer)
-    agencies = agencies_for_matching(session=session, organization_id=org_id) if org_id is not None else []
-    question = parse_question(text, today=today, mode=mode_of(settings), agencies=agencies)
+    # Whether the text is a question does not depend on the agencies it may name: most free texts
+    # are searches, so read the agencies only for a question, then read the question again with them.
+    question = parse_question(text, today=today, mode=mode_of(settings))
     if question is None:
         return Answer(NOT_UNDERSTOOD) if looks_like_progress_question(text) else None
+    org_id = viewer_organization(session=session, viewer=viewer)
+    agencies = agencies_for_matching(session=session, organization_id=org_id) if org_id is not None else []
+    if agencies:
+        question = parse_question(text, today=today, mode=mode_of(settings), agencies=agencies) or question
     logger.info(
         "question intent=%s period=%s agency=%s", question.intent, question.period.label, question.agency_id
     )

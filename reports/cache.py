@@ -20,7 +20,7 @@ import logging
 import threading
 import weakref
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -32,10 +32,15 @@ from plans.periods import Period
 from reports.stats import TaskStatus, effective_reports, task_statuses
 from storage.facts import ReportFacts, TaskFacts
 from storage.queries.facts import (
+    PlanInfo,
+    agency_groups,
+    agency_names,
     bump_generation,
     data_generation,
     facts_version,
     has_uncommitted_changes,
+    organization_name,
+    organization_plans,
     organization_report_facts,
     organization_task_facts,
 )
@@ -43,6 +48,26 @@ from storage.queries.facts import (
 logger = logging.getLogger(__name__)
 
 LOOKBACK_IDS = 200  # re-read this many ids below the newest seen (out-of-order commits)
+
+
+@dataclass(frozen=True)
+class OrgContext:
+    """What answers and lists show beside the tasks; changes reload the snapshot (plans_version, or
+    the write generation for agencies, groups and names)."""
+
+    name: str = ""
+    agency_names: Mapping[int, str] = field(default_factory=dict)
+    groups: Mapping[int, frozenset[int]] = field(default_factory=dict)  # agency → its group agencies
+    plans: tuple[PlanInfo, ...] = ()
+
+
+def load_context(session: Session, organization_id: int) -> OrgContext:
+    return OrgContext(
+        name=organization_name(session=session, organization_id=organization_id),
+        agency_names=agency_names(session=session, organization_id=organization_id),
+        groups=agency_groups(session=session, organization_id=organization_id),
+        plans=tuple(organization_plans(session=session, organization_id=organization_id)),
+    )
 
 
 @dataclass(frozen=True)
@@ -56,6 +81,7 @@ class OrgFacts:
     all_reports: Mapping[int, tuple[ReportFacts, ...]]  # every report per task, for merging
     superseded: frozenset[int]
     max_report_id: int
+    context: OrgContext = field(default_factory=OrgContext, compare=False)
     # (period start, period end, today) → status of every task; filled on demand, carried over
     # (touched tasks recomputed) when new reports are merged.
     memo: dict[tuple[date, date, date], tuple[Period, dict[int, TaskStatus]]] = field(
@@ -84,7 +110,11 @@ def clear() -> None:
 
 
 def _build(
-    version: tuple[Any, ...], generation: int, tasks: Iterable[TaskFacts], reports: Iterable[ReportFacts]
+    version: tuple[Any, ...],
+    generation: int,
+    tasks: Iterable[TaskFacts],
+    reports: Iterable[ReportFacts],
+    context: OrgContext,
 ) -> OrgFacts:
     all_reports: dict[int, list[ReportFacts]] = {}
     for r in reports:
@@ -98,6 +128,7 @@ def _build(
         all_reports={k: tuple(v) for k, v in all_reports.items()},
         superseded=frozenset(r.supersedes_id for r in flat if r.supersedes_id is not None),
         max_report_id=max((r.id for r in flat), default=0),
+        context=context,
     )
 
 
@@ -105,16 +136,8 @@ def _merge(old: OrgFacts, version: tuple[Any, ...], new: list[ReportFacts]) -> O
     """The old snapshot plus the reports added since (new lists for the touched tasks only)."""
     known = {r.id for n in new for r in old.all_reports.get(n.task_id, ())}
     new = [r for r in new if r.id not in known]
-    if not new:
-        return OrgFacts(
-            version,
-            old.generation,
-            old.tasks,
-            old.reports,
-            old.all_reports,
-            old.superseded,
-            old.max_report_id,
-        )
+    if not new:  # reports of other organizations only: the same data, so it shares the memo
+        return replace(old, version=version)
     all_reports = dict(old.all_reports)
     for r in new:
         all_reports[r.task_id] = (*all_reports.get(r.task_id, ()), r)
@@ -123,7 +146,11 @@ def _merge(old: OrgFacts, version: tuple[Any, ...], new: list[ReportFacts]) -> O
     if not targets <= {r.id for tid in touched for r in all_reports[tid]}:
         # A correction of a report on another task (not something the bot writes): rebuild all.
         return _build(
-            version, old.generation, old.tasks, [r for items in all_reports.values() for r in items]
+            version,
+            old.generation,
+            old.tasks,
+            [r for items in all_reports.values() for r in items],
+            old.context,
         )
     superseded = old.superseded | targets
     reports = dict(old.reports)
@@ -141,6 +168,7 @@ def _merge(old: OrgFacts, version: tuple[Any, ...], new: list[ReportFacts]) -> O
         all_reports,
         frozenset(superseded),
         max(old.max_report_id, max(r.id for r in new)),
+        old.context,
     )
     touched_tasks = [old.task_by_id[tid] for tid in touched if tid in old.task_by_id]
     for key, (period, memo) in list(old.memo.items()):
@@ -168,7 +196,7 @@ def org_facts(*, session: Session, organization_id: int) -> OrgFacts:
     else:
         tasks = organization_task_facts(session=session, organization_id=organization_id)
         reports = organization_report_facts(session=session, organization_id=organization_id)
-        snapshot = _build(version, generation, tasks, reports)
+        snapshot = _build(version, generation, tasks, reports, load_context(session, organization_id))
         logger.debug(
             "facts of organization %s: loaded %s tasks, %s reports", organization_id, len(tasks), len(reports)
         )
@@ -195,4 +223,4 @@ def statuses(facts: OrgFacts, period: Period, today: date) -> dict[int, TaskStat
     return entry[1]
 
 
-__all__ = ["OrgFacts", "clear", "org_facts", "statuses"]
+__all__ = ["OrgContext", "OrgFacts", "clear", "org_facts", "statuses"]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -19,6 +21,13 @@ from sqlmodel import Session, create_engine
 logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+# Threads that run database work for the event loop. SQLite takes one writer at a time and the work
+# is mostly Python under one GIL: a few threads keep the loop free without contending for the write
+# lock (64 concurrent updates on asyncio's default pool halved throughput; BENCHMARKS.md). A server
+# database works in its own processes, so more threads overlap its round trips.
+SQLITE_WORKERS = 2
+SERVER_WORKERS = 8
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -72,9 +81,11 @@ def upgrade(engine: Engine) -> None:
 class Database:
     """The session factory shared by the bot, the scheduler and the CLI."""
 
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    def __init__(self, url: str, *, migrate: bool = True, workers: int | None = None) -> None:
         self.url = normalize_url(url)
         self.engine = make_engine(self.url)
+        self.workers = workers or (SQLITE_WORKERS if self.is_sqlite else SERVER_WORKERS)
+        self._executor: ThreadPoolExecutor | None = None
         if migrate:
             upgrade(self.engine)
 
@@ -100,7 +111,16 @@ class Database:
 
     async def run(self, fn: Callable[..., T], /, **kwargs: Any) -> T:
         """The same, off the event loop, so a slow query never blocks other chats."""
-        return await asyncio.to_thread(self.call, fn, **kwargs)
+        return await self.run_in_thread(functools.partial(self.call, fn, **kwargs))
+
+    async def run_in_thread(self, work: Callable[[], T]) -> T:
+        """Run work on this database's threads (see `workers`)."""
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix="planbot-db")
+        return await asyncio.get_running_loop().run_in_executor(self._executor, work)
 
     def dispose(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor = None
         self.engine.dispose()

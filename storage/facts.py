@@ -24,6 +24,8 @@ class TaskFacts:
     coordinating_agency_ids: frozenset[int] = frozenset()
     targets: tuple[dict[str, Any], ...] = ()
     plan_status: str = "active"
+    number: str | None = None  # as printed in the appendix ("1", "a)")
+    position: int = 0  # document order within the plan
 
 
 @dataclass(frozen=True)

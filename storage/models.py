@@ -182,7 +182,8 @@ class ProgressReport(SQLModel, table=True):
     attachment_file_id: str | None = Field(default=None, max_length=255)
     attachment_name: str | None = Field(default=None, max_length=255)
     attachment_size: int | None = None
-    supersedes_id: int | None = Field(default=None, foreign_key="progressreport.id")
+    # Indexed: lists rank "the latest report no other report supersedes" (NOT EXISTS on this column).
+    supersedes_id: int | None = Field(default=None, foreign_key="progressreport.id", index=True)
     created_at: datetime = Field(default_factory=utcnow)
 
 

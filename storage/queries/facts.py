@@ -93,6 +93,8 @@ TASK_COLUMNS = (
     col(Task.recurrence),
     col(Task.targets),
     col(Plan.status),
+    col(Task.number),
+    col(Task.position),
 )
 
 
@@ -117,6 +119,8 @@ def task_facts_from_rows(
             coordinating_agency_ids=frozenset(coordinating.get(row[0], ())),
             targets=tuple(row[11] or ()),
             plan_status=row[12],
+            number=row[13],
+            position=row[14],
         )
         for row in rows
     ]
@@ -126,7 +130,7 @@ def _task_facts(
     session: Session, organization_id: int, plan_id: int | None, agency_id: int | None
 ) -> list[TaskFacts]:
     task_stmt = _task_filter(select(*TASK_COLUMNS), organization_id, plan_id, agency_id).order_by(
-        col(Task.plan_id), col(Task.position)
+        col(Task.plan_id), col(Task.position), col(Task.id)
     )
     task_rows = session.execute(task_stmt).all()
     if not task_rows:
@@ -219,7 +223,7 @@ def plans_version(*, session: Session, organization_id: int) -> tuple[Any, ...]:
 # In-place edits (a task's deadline, a plan archived, links changed) do not move facts_version when
 # they bypass Plan.updated_at; every ORM write to these tables in this process bumps a generation
 # that cached snapshots (reports/cache.py, the search index in storage/queries/tasks.py) compare.
-_WATCHED = (Task, Plan, TaskAgency, Agency, AgencyGroupMember)
+_WATCHED = (Task, Plan, TaskAgency, Agency, AgencyAlias, AgencyGroupMember, Organization)
 _DIRTY = "planbot_facts_dirty"
 
 
@@ -427,6 +431,28 @@ def agency_names(*, session: Session, organization_id: int) -> dict[int, str]:
     return {row[0]: row[1] for row in rows}
 
 
+def agency_groups(*, session: Session, organization_id: int) -> dict[int, frozenset[int]]:
+    """agency id → the group agencies ("Các phòng chuyên môn") it belongs to, in one organization."""
+    rows = session.execute(
+        select(col(AgencyGroupMember.member_id), col(AgencyGroupMember.group_id))
+        .join(Agency, col(Agency.id) == col(AgencyGroupMember.member_id))
+        .where(col(Agency.organization_id) == organization_id)
+    ).all()
+    groups: dict[int, set[int]] = defaultdict(set)
+    for member, group in rows:
+        groups[member].add(group)
+    return {member: frozenset(ids) for member, ids in groups.items()}
+
+
+def organization_name(*, session: Session, organization_id: int) -> str:
+    return (
+        session.execute(
+            select(col(Organization.name)).where(col(Organization.id) == organization_id)
+        ).scalar_one_or_none()
+        or ""
+    )
+
+
 def agencies_for_matching(*, session: Session, organization_id: int) -> list[tuple[int, str, list[str]]]:
     """(id, name, aliases) of every agency, the input of AgencyMatcher."""
     names = agency_names(session=session, organization_id=organization_id)
@@ -467,6 +493,7 @@ def find_organization(*, session: Session, name: str | None) -> tuple[int, str] 
 __all__ = [
     "PlanInfo",
     "agencies_for_matching",
+    "agency_groups",
     "agency_names",
     "bump_generation",
     "data_generation",
@@ -475,6 +502,7 @@ __all__ = [
     "format_document",
     "has_uncommitted_changes",
     "load_facts",
+    "organization_name",
     "organization_plans",
     "organization_report_facts",
     "organization_task_facts",

@@ -6,11 +6,13 @@ import re
 import threading
 import weakref
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import exists, func
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -35,6 +37,22 @@ from storage.text import fold_processor
 # A code as printed in the appendix: "II.3", "2.1", "I".
 _CODE = re.compile(r"^(?:[IVXLC]+|\d+)(?:\.\d+)*\.?$", re.IGNORECASE)
 SEARCH_CUTOFF = 70.0
+
+
+class _ReportLike(Protocol):
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def task_id(self) -> int: ...
+    @property
+    def supersedes_id(self) -> int | None: ...
+    @property
+    def reported_on(self) -> date: ...
+    @property
+    def created_at(self) -> datetime: ...
+
+
+_R = TypeVar("_R", bound=_ReportLike)
 
 
 @dataclass(frozen=True)
@@ -96,9 +114,10 @@ def _sees_organization(official: Official) -> bool:
     return official.role in (Role.leader, Role.admin)
 
 
-def _task_links(*, session: Session, official: Official, task_ids: list[int] | None = None) -> dict[int, str]:
+def _task_links(
+    *, session: Session, agency_ids: set[int], task_ids: list[int] | None = None
+) -> dict[int, str]:
     """task id → best link role (lead before coordinating) for the official's agencies."""
-    agency_ids = official_agency_ids(session=session, official=official)
     if not agency_ids:
         return {}
     stmt = select(TaskAgency.task_id, TaskAgency.role).where(col(TaskAgency.agency_id).in_(agency_ids))
@@ -111,73 +130,136 @@ def _task_links(*, session: Session, official: Official, task_ids: list[int] | N
     return links
 
 
-def _visible_tasks(*, session: Session, official: Official, task_ids: list[int] | None = None) -> list[Task]:
+def _visible_filter(
+    stmt: Any, *, official: Official, agency_ids: set[int], task_ids: list[int] | None
+) -> Any | None:
+    """Restrict a statement over Task to what the official may see; None when nothing is visible."""
     if not official.active:
-        return []
-    stmt = (
-        select(Task)
-        .join(Plan, col(Plan.id) == col(Task.plan_id))
-        .where(Task.kind == NodeKind.task, col(Task.removed).is_(False), Plan.status == PlanStatus.active)
+        return None
+    stmt = stmt.join(Plan, col(Plan.id) == col(Task.plan_id)).where(
+        col(Task.kind) == NodeKind.task, col(Task.removed).is_(False), col(Plan.status) == PlanStatus.active
     )
     if task_ids is not None:
         stmt = stmt.where(col(Task.id).in_(task_ids))
     if _sees_organization(official):
         if official.organization_id is not None:
-            stmt = stmt.where(Plan.organization_id == official.organization_id)
+            stmt = stmt.where(col(Plan.organization_id) == official.organization_id)
         elif official.role != Role.admin:
-            return []
+            return None
     else:
-        agency_ids = official_agency_ids(session=session, official=official)
         if not agency_ids:
-            return []
-        linked = select(TaskAgency.task_id).where(col(TaskAgency.agency_id).in_(agency_ids))
+            return None
+        linked = sa_select(col(TaskAgency.task_id)).where(col(TaskAgency.agency_id).in_(agency_ids))
         stmt = stmt.where(col(Task.id).in_(linked))
-    return list(session.exec(stmt.order_by(col(Task.plan_id), col(Task.position), col(Task.id))).all())
+    return stmt.order_by(col(Task.plan_id), col(Task.position), col(Task.id))
 
 
-def latest_reports(*, session: Session, task_ids: list[int]) -> dict[int, ProgressReport]:
-    """The latest report of each task that no other report supersedes."""
-    if not task_ids:
-        return {}
-    reports = session.exec(select(ProgressReport).where(col(ProgressReport.task_id).in_(task_ids))).all()
+def _visible_tasks(*, session: Session, official: Official, task_ids: list[int] | None = None) -> list[Task]:
+    agency_ids = (
+        set() if _sees_organization(official) else official_agency_ids(session=session, official=official)
+    )
+    stmt = _visible_filter(select(Task), official=official, agency_ids=agency_ids, task_ids=task_ids)
+    return [] if stmt is None else list(session.exec(stmt).all())
+
+
+def _pick_latest(reports: Sequence[_R]) -> dict[int, _R]:
     superseded = {r.supersedes_id for r in reports if r.supersedes_id is not None}
-    latest: dict[int, ProgressReport] = {}
+    latest: dict[int, _R] = {}
     for report in sorted(reports, key=lambda r: (r.reported_on, r.created_at, r.id or 0)):
         if report.id not in superseded:
             latest[report.task_id] = report
     return latest
 
 
-def _lines(*, session: Session, official: Official, tasks: list[Task]) -> list[TaskLine]:
-    ids = [t.id for t in tasks if t.id is not None]
-    latest = latest_reports(session=session, task_ids=ids)
-    links = _task_links(session=session, official=official, task_ids=ids)
-    lines = []
-    for task in tasks:
-        assert task.id is not None
-        report = latest.get(task.id)
-        lines.append(
-            TaskLine(
-                id=task.id,
-                code=task.code,
-                number=task.number,
-                content=task.content,
-                deadline_text=task.deadline_text,
-                deadline_kind=task.deadline_kind,
-                due=task.deadline_due,
-                recurrence=task.recurrence,
-                position=task.position,
-                status=report.status if report else None,
-                link=links.get(task.id),
+def latest_reports(*, session: Session, task_ids: list[int]) -> dict[int, ProgressReport]:
+    """The latest report of each task that no other report supersedes."""
+    if not task_ids:
+        return {}
+    return _pick_latest(
+        session.exec(select(ProgressReport).where(col(ProgressReport.task_id).in_(task_ids))).all()
+    )
+
+
+def latest_statuses(*, session: Session, task_ids: list[int]) -> dict[int, str]:
+    """task id → status of its latest report that no other report supersedes.
+
+    Ranked in the database: a list shows hundreds of tasks with ten reports each, and building a
+    Python row per report was most of the time of /viec."""
+    if not task_ids:
+        return {}
+    report, later = ProgressReport.__table__.alias("r"), ProgressReport.__table__.alias("s")  # type: ignore[attr-defined]
+    ranked = (
+        sa_select(
+            report.c.task_id,
+            report.c.status,
+            func.row_number()
+            .over(
+                partition_by=report.c.task_id,
+                order_by=(report.c.reported_on.desc(), report.c.created_at.desc(), report.c.id.desc()),
             )
+            .label("rank"),
         )
-    return lines
+        .where(
+            report.c.task_id.in_(task_ids),
+            ~exists().where(later.c.supersedes_id == report.c.id),
+        )
+        .subquery()
+    )
+    rows = session.execute(sa_select(ranked.c.task_id, ranked.c.status).where(ranked.c.rank == 1))
+    return {task_id: status for task_id, status in rows}
+
+
+_LINE_COLUMNS = (
+    col(Task.id),
+    col(Task.code),
+    col(Task.number),
+    col(Task.content),
+    col(Task.deadline_text),
+    col(Task.deadline_kind),
+    col(Task.deadline_due),
+    col(Task.recurrence),
+    col(Task.position),
+)
+
+
+def _visible_lines(
+    *, session: Session, official: Official, task_ids: list[int] | None = None
+) -> list[TaskLine]:
+    """Lines of the visible tasks (all, or those of task_ids), in document order: columns only."""
+    agency_ids = official_agency_ids(session=session, official=official)
+    stmt = _visible_filter(
+        sa_select(*_LINE_COLUMNS), official=official, agency_ids=agency_ids, task_ids=task_ids
+    )
+    if stmt is None:
+        return []
+    rows = session.execute(stmt).all()
+    ids = [row.id for row in rows]
+    statuses = latest_statuses(session=session, task_ids=ids)
+    # A leader's list covers the organization: only their own agency's links matter, fetch those.
+    links = _task_links(
+        session=session, agency_ids=agency_ids, task_ids=ids if task_ids is not None else None
+    )
+    return [
+        TaskLine(
+            id=row.id,
+            code=row.code,
+            number=row.number,
+            content=row.content,
+            deadline_text=row.deadline_text,
+            deadline_kind=row.deadline_kind,
+            due=row.deadline_due,
+            recurrence=row.recurrence,
+            position=row.position,
+            status=statuses.get(row.id),
+            link=links.get(row.id),
+        )
+        for row in rows
+    ]
 
 
 def visible_task_lines(*, session: Session, official: Official) -> list[TaskLine]:
     """Every task the official may see, in document order, with its latest status."""
-    tasks = _visible_tasks(session=session, official=official)
-    return _lines(session=session, official=official, tasks=tasks)
+    return _visible_lines(session=session, official=official)
 
 
 def can_see(*, session: Session, official: Official, task_id: int) -> bool:
@@ -186,11 +268,12 @@ def can_see(*, session: Session, official: Official, task_id: int) -> bool:
 
 def can_report(*, session: Session, official: Official, task_id: int) -> bool:
     """Officials of a lead or coordinating agency of the task, and admins, may report on it."""
-    if not official.active or not _visible_tasks(session=session, official=official, task_ids=[task_id]):
-        return False
-    if official.role == Role.admin:
-        return True
-    return task_id in _task_links(session=session, official=official, task_ids=[task_id])
+    line = task_line(session=session, official=official, task_id=task_id)
+    return line is not None and _may_report(official, line)
+
+
+def _may_report(official: Official, line: TaskLine) -> bool:
+    return official.active and (official.role == Role.admin or line.link is not None)
 
 
 @dataclass(frozen=True)
@@ -360,10 +443,7 @@ def search_tasks(
             if task_id not in chosen:
                 chosen.append(task_id)
     chosen = chosen[:limit]
-    # Re-read (and re-authorise) the few tasks shown, through the same rule as every other view.
-    by_id = {t.id: t for t in _visible_tasks(session=session, official=official, task_ids=chosen)}
-    tasks = [by_id[i] for i in chosen if i in by_id]
-    return _lines(session=session, official=official, tasks=tasks)
+    return _lines_in_order(session=session, official=official, task_ids=chosen)
 
 
 def _search_slow(
@@ -371,7 +451,8 @@ def _search_slow(
 ) -> list[TaskLine]:
     tasks = _visible_tasks(session=session, official=official)
     if reportable_only and official.role != Role.admin:
-        links = _task_links(session=session, official=official)
+        agency_ids = official_agency_ids(session=session, official=official)
+        links = _task_links(session=session, agency_ids=agency_ids)
         tasks = [t for t in tasks if t.id in links]
     query = query.strip()
     if not query or not tasks:
@@ -389,12 +470,19 @@ def _search_slow(
             task = by_id[task_id]
             if task not in chosen:
                 chosen.append(task)
-    return _lines(session=session, official=official, tasks=chosen[:limit])
+    return _lines_in_order(
+        session=session, official=official, task_ids=[t.id for t in chosen[:limit] if t.id]
+    )
+
+
+def _lines_in_order(*, session: Session, official: Official, task_ids: list[int]) -> list[TaskLine]:
+    """Lines of the chosen tasks in the order chosen, re-read (and re-authorised) like every view."""
+    found = {line.id: line for line in _visible_lines(session=session, official=official, task_ids=task_ids)}
+    return [found[i] for i in task_ids if i in found]
 
 
 def task_line(*, session: Session, official: Official, task_id: int) -> TaskLine | None:
-    tasks = _visible_tasks(session=session, official=official, task_ids=[task_id])
-    lines = _lines(session=session, official=official, tasks=tasks)
+    lines = _visible_lines(session=session, official=official, task_ids=[task_id])
     return lines[0] if lines else None
 
 
@@ -443,9 +531,14 @@ def history(*, session: Session, task_id: int) -> list[HistoryEntry]:
     return entries
 
 
-def task_card(*, session: Session, official: Official, task_id: int) -> TaskCard | None:
-    """Everything the card shows, or None when the official may not see the task."""
-    line = task_line(session=session, official=official, task_id=task_id)
+def task_card(
+    *, session: Session, official: Official, task_id: int, line: TaskLine | None = None
+) -> TaskCard | None:
+    """Everything the card shows, or None when the official may not see the task.
+
+    `line`: the task's line, already read (and authorised) by the caller from a snapshot."""
+    if line is None:
+        line = task_line(session=session, official=official, task_id=task_id)
     if line is None:
         return None
     task = session.get(Task, task_id)
@@ -471,7 +564,7 @@ def task_card(*, session: Session, official: Official, task_id: int) -> TaskCard
         targets=tuple(task.targets or ()),
         latest_kpi=latest_kpi,
         history=tuple(entries),
-        can_report=can_report(session=session, official=official, task_id=task_id),
+        can_report=_may_report(official, line),
     )
 
 

@@ -2,38 +2,86 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 
-from storage.models import ProcessedUpdate, utcnow
+from storage.models import Official, ProcessedUpdate, utcnow
+from storage.queries.officials import ensure_config_admin, official_by_telegram_id
+
+
+def _insert_claim(session: Session, update_id: int, digest: str, at: datetime) -> bool:
+    """One INSERT … ON CONFLICT DO NOTHING: no savepoint, no ORM flush (it runs on every update)."""
+    values = {"update_id": update_id, "digest": digest, "processed_at": at}
+    table = ProcessedUpdate.__table__  # type: ignore[attr-defined]
+    dialect = session.get_bind().dialect.name
+    stmt: Any
+    if dialect == "postgresql":
+        stmt = postgresql.insert(table).values(**values).on_conflict_do_nothing()
+    elif dialect == "sqlite":
+        stmt = sqlite.insert(table).values(**values).on_conflict_do_nothing()
+    else:  # pragma: no cover - the two supported databases are above
+        raise NotImplementedError(dialect)
+    # RETURNING, not rowcount: psycopg reports -1 for INSERT … ON CONFLICT through SQLAlchemy.
+    return session.execute(stmt.returning(table.c.update_id)).first() is not None
 
 
 def claim_update(*, session: Session, update_id: int, digest: str = "", now: datetime | None = None) -> bool:
-    """Record the update as taken; False if this very update (same id and digest) was taken before.
-
-    The common case is one INSERT. The savepoint keeps the outer transaction usable after a
-    duplicate key (PostgreSQL aborts the whole transaction otherwise)."""
+    """Record the update as taken; False if this very update (same id and digest) was taken before."""
     at = now or utcnow()
-    try:
-        with session.begin_nested():
-            session.add(ProcessedUpdate(update_id=update_id, digest=digest, processed_at=at))
-    except IntegrityError:
-        pass
-    else:
+    if _insert_claim(session, update_id, digest, at):
         return True
     existing = session.get(ProcessedUpdate, update_id)
     if existing is None:  # pruned in between: take it
-        session.add(ProcessedUpdate(update_id=update_id, digest=digest, processed_at=at))
-        return True
+        return _insert_claim(session, update_id, digest, at)
     if not digest or existing.digest == digest:
         return False
     # The same id for other content: Telegram reuses ids after a quiet week. A new update.
     existing.digest, existing.processed_at = digest, at
     session.add(existing)
     return True
+
+
+@dataclass(frozen=True)
+class UpdateStart:
+    fresh: bool  # False: a copy of an update already handled
+    official: Official | None  # the sender's record (any state), None for a stranger
+
+
+def begin_update(
+    *,
+    session: Session,
+    update_id: int,
+    digest: str,
+    telegram_user_id: int | None,
+    config_admin: bool = False,
+    full_name: str = "",
+    username: str | None = None,
+    chat_id: int | None = None,
+) -> UpdateStart:
+    """What every update needs first, in one transaction: the claim and who is writing.
+
+    Handlers read the official from here instead of querying again (bot/dedupe.py)."""
+    if not claim_update(session=session, update_id=update_id, digest=digest):
+        return UpdateStart(fresh=False, official=None)
+    if telegram_user_id is None:
+        return UpdateStart(fresh=True, official=None)
+    if config_admin:
+        official = ensure_config_admin(
+            session=session,
+            telegram_user_id=telegram_user_id,
+            full_name=full_name,
+            username=username,
+            chat_id=chat_id,
+        )
+        return UpdateStart(fresh=True, official=official)
+    return UpdateStart(
+        fresh=True, official=official_by_telegram_id(session=session, telegram_user_id=telegram_user_id)
+    )
 
 
 def prune_processed_updates(*, session: Session, before: datetime) -> int:

@@ -93,13 +93,13 @@ async def test_database_down_while_claiming_lets_the_update_through(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    def unreachable(**kwargs: Any) -> bool:
+    def unreachable(**kwargs: Any) -> Any:
         raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
 
-    unreachable.__name__ = "claim_update"
+    unreachable.__name__ = "begin_update"
     async with harness_factory() as h:
         lan = h.user(101, "Lan", "Nguyễn Thị")
-        monkeypatch.setattr(dedupe, "claim_update", unreachable)
+        monkeypatch.setattr(dedupe, "begin_update", unreachable)
         with caplog.at_level(logging.WARNING, logger="bot.dedupe"):
             [reply] = await h.send(lan, "/toi")
         assert PROFILE in reply.text  # better handled (maybe twice) than dropped

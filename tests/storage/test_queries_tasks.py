@@ -12,6 +12,7 @@ from storage.queries.progress import create_report, own_report_on, submit_report
 from storage.queries.tasks import (
     can_report,
     latest_reports,
+    latest_statuses,
     search_tasks,
     task_card,
     visible_task_lines,
@@ -97,6 +98,7 @@ def test_latest_status_ignores_superseded_reports(db: Database) -> None:
             supersedes_id=first.id,
         )
         assert latest_reports(session=s, task_ids=[task_id])[task_id].status == "in_progress"
+        assert latest_statuses(session=s, task_ids=[task_id]) == {task_id: "in_progress"}
         assert own_report_on(session=s, task_id=task_id, official_id=lan.id or 0, day=today) != first.id
         assert (
             own_report_on(session=s, task_id=task_id, official_id=lan.id or 0, day=today - timedelta(1))
@@ -130,3 +132,46 @@ def test_submit_report_reauthorises(db: Database) -> None:
         )
         assert stored.report_id is not None
         assert len(s.exec(select(ProgressReport)).all()) == 1
+
+
+def test_latest_statuses_ranked_in_the_database_match_the_python_rule(db: Database) -> None:
+    """Lists rank in SQL (latest_statuses); cards and history use latest_reports: the same answer."""
+    world = build_world(db)
+    lan = get_official(db, world.add_official(2, "Nguyễn Thị Lan", TTPVHCC))
+    today = local_today()
+    ids = [world.tasks[code] for code in ("II.1", "II.2", "II.3")]
+    with db.session() as s:
+        # II.1: two reports on different days; II.2: same day, the later one superseded by a
+        # correction back to "not done"; II.3: a report whose correction is itself corrected.
+        create_report(
+            session=s, task_id=ids[0], official=lan, status="in_progress", reported_on=today - timedelta(3)
+        )
+        create_report(
+            session=s, task_id=ids[0], official=lan, status="done", reported_on=today - timedelta(1)
+        )
+        create_report(session=s, task_id=ids[1], official=lan, status="in_progress", reported_on=today)
+        late = create_report(session=s, task_id=ids[1], official=lan, status="done", reported_on=today)
+        create_report(
+            session=s,
+            task_id=ids[1],
+            official=lan,
+            status="not_done",
+            reported_on=today,
+            supersedes_id=late.id,
+        )
+        first = create_report(session=s, task_id=ids[2], official=lan, status="done", reported_on=today)
+        fix = create_report(
+            session=s,
+            task_id=ids[2],
+            official=lan,
+            status="in_progress",
+            reported_on=today,
+            supersedes_id=first.id,
+        )
+        create_report(
+            session=s, task_id=ids[2], official=lan, status="done", reported_on=today, supersedes_id=fix.id
+        )
+        expected = {tid: r.status for tid, r in latest_reports(session=s, task_ids=ids).items()}
+        assert latest_statuses(session=s, task_ids=ids) == expected
+        assert expected == {ids[0]: "done", ids[1]: "not_done", ids[2]: "done"}
+        assert latest_statuses(session=s, task_ids=[]) == {}
