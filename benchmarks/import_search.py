@@ -6,9 +6,9 @@
 Import: the plan is built the way Word lays such plans out (tests/plans/fixtures.py builders:
 section rows spanning the table, vertically merged lead/deadline cells, bullet sub-rows, a repeated
 header row), then timed as the bot does it: `parse_file` (bytes → ParsedPlan) and `store_plan` into
-a fresh SQLite database (one transaction). Search: `storage.queries.tasks.search_tasks` as a leader
-sees it (all 10,000 tasks of the organization) and as an official of one agency, with typed
-queries with and without diacritics, typos and codes.
+a fresh SQLite database (one transaction). Search: `reports.task_views.search` (the index of
+`storage/queries/search.py`) as a leader sees it (all 10,000 tasks of the organization) and as an
+official of one agency, with typed queries with and without diacritics, typos and codes.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from benchmarks.results import summarize_ms, verdict, write_section
 from benchmarks.seed import SeedSpec, seed, summary
 from plans.importer import parse_file
 from plans.store import store_plan
+from reports.task_views import search
 from storage.db import Database
 from storage.models import Official
-from storage.queries.tasks import search_tasks
 from tests.plans.fixtures import M, PlanDoc, Row, build_docx, build_pdf, build_text, build_xlsx
 
 IMPORT_GOAL_S = 1.0  # .docx (issue 3)
@@ -196,11 +196,11 @@ def time_search(url: str, leader_id: int, official_id: int, runs: int) -> dict[s
     out: dict[str, list[float]] = {"leader": [], "official": []}
     for who, user in (("leader", leader_id), ("official", official_id)):
         viewer = db.call(_official, telegram_user_id=user)
-        db.call(search_tasks, official=viewer, query="niêm yết")  # warm-up
+        db.call(search, official=viewer, query="niêm yết")  # warm-up: the index and the snapshot
         for _ in range(runs):
             for q in QUERIES:
                 t0 = time.perf_counter()
-                found = db.call(search_tasks, official=viewer, query=q)
+                found = db.call(search, official=viewer, query=q)
                 out[who].append(time.perf_counter() - t0)
                 assert found or who == "official", q
     db.dispose()
@@ -238,7 +238,8 @@ def render(
         "### Fuzzy task search over 10,000 tasks",
         "",
         f"Dataset: {seeded}; the searched organization holds all 10,000 tasks. Timed: "
-        f"`Database.call(search_tasks, official=…, query=…)` for {len(QUERIES)} queries (with and without "
+        f"`Database.call(reports.task_views.search, official=…, query=…)` (what the bot calls) for "
+        f"{len(QUERIES)} queries (with and without "
         "diacritics, a code), repeated; the leader searches the whole organization, the official the "
         "tasks of their agency.",
         "",
@@ -255,12 +256,13 @@ def render(
         "",
         "How the search goal is met (pyinstrument; before: leader p50 ~1.2 s, official ~240 ms on this "
         "loaded machine): every search loaded all visible tasks as ORM objects, folded 10,000 contents and "
-        "scored each with WRatio (~2 µs a task). `storage/queries/tasks.py` now keeps a per-organization "
+        "scored each with WRatio (~2 µs a task). `storage/queries/search.py` now keeps a per-organization "
         "index (folded contents, agency links, a word → tasks map), checked by `plans_version` plus the "
         "in-process write generation; only the tasks holding the most typed words (at least 50) are "
         "scored, falling back to scoring every task when too few match (typos in every word); the "
-        "few tasks shown are re-read and re-authorised through `_visible_tasks`. A test checks the "
-        "results equal scoring every task.",
+        "few tasks shown are re-authorised and read from the organization's snapshot "
+        "(`reports/task_views.py`; tests check the results equal scoring every task, and the lines "
+        "equal the SQL rule of `storage.queries.search.search_tasks`).",
         "",
         "Import: the 100-row .docx is well under the goal. Most of the store time is `plans/store.py` "
         "`_store_links` querying the links of each task one by one (2 queries and a flush per task); "

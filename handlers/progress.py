@@ -56,9 +56,8 @@ from handlers.progress_finish import (
     summary_text_input,
 )
 from plans.references import parse_references
-from reports.task_views import report_choice
+from reports.task_views import report_choice, search
 from storage.models import Official, ReportStatus
-from storage.queries.tasks import search_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +100,7 @@ async def start_from_card(update: Update, context: PlanbotContext) -> object:
 async def _find_task(
     update: Update, context: PlanbotContext, draft: dict[str, Any], official: Official, text: str
 ) -> object:
-    lines = await context.db.run(search_tasks, official=official, query=text, reportable_only=True)
+    lines = await context.db.run(search, official=official, query=text, reportable_only=True)
     if not lines:
         await reply(
             update,

@@ -23,9 +23,8 @@ from handlers.common import (
     require_official,
 )
 from reports.task_views import card as task_card_view
-from reports.task_views import task_list
+from reports.task_views import search, task_list
 from storage.models import Official, Role
-from storage.queries.tasks import search_tasks
 from storage.text import nfc
 
 logger = logging.getLogger(__name__)
@@ -78,7 +77,7 @@ async def tim(update: Update, context: PlanbotContext) -> None:
 async def send_search_results(
     update: Update, context: PlanbotContext, official: Official, query: str
 ) -> None:
-    lines = await context.db.run(search_tasks, official=official, query=query)
+    lines = await context.db.run(search, official=official, query=query)
     await reply(
         update, views.search_text(query, lines, today(context)), reply_markup=views.search_keyboard(lines)
     )

@@ -189,7 +189,10 @@ def org_facts(*, session: Session, organization_id: int) -> OrgFacts:
         return cached
     same_tasks = cached is not None and cached.generation == generation and cached.version[2:] == version[2:]
     if cached is not None and same_tasks:
-        after = max(0, cached.max_report_id - LOOKBACK_IDS)
+        # From the newest id that existed anywhere when the snapshot was checked, not this
+        # organization's newest: a quiet organization would re-read all its reports every time.
+        seen = max(cached.max_report_id, int(cached.version[0] or 0))
+        after = max(0, seen - LOOKBACK_IDS)
         new = organization_report_facts(session=session, organization_id=organization_id, after_id=after)
         snapshot = _merge(cached, version, new)
         logger.debug("facts of organization %s: merged %s new reports", organization_id, len(new))

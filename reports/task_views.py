@@ -16,6 +16,7 @@ from sqlmodel import Session
 from reports.cache import OrgFacts, org_facts
 from storage.facts import TaskFacts
 from storage.models import LinkRole, Official, Role
+from storage.queries.search import search_task_ids, search_tasks
 from storage.queries.tasks import (
     TaskCard,
     TaskLine,
@@ -70,6 +71,16 @@ def _line(facts: OrgFacts, task: TaskFacts, link: str | None) -> TaskLine:
     )
 
 
+def _visible_line(
+    facts: OrgFacts, official: Official, agency_ids: frozenset[int], task_id: int
+) -> TaskLine | None:
+    task = facts.task_by_id.get(task_id)
+    if task is None:
+        return None
+    link = _link(task, agency_ids)
+    return _line(facts, task, link) if _visible(official, task, link) else None
+
+
 def _snapshot(session: Session, official: Official) -> OrgFacts | None:
     """The official's organization's snapshot; None for an admin of every organization."""
     if official.organization_id is None:
@@ -102,11 +113,7 @@ def line_of(*, session: Session, official: Official, task_id: int) -> TaskLine |
     facts = _snapshot(session, official)
     if facts is None:
         return task_line(session=session, official=official, task_id=task_id)
-    task = facts.task_by_id.get(task_id)
-    if task is None:
-        return None
-    link = _link(task, _agency_ids(facts, official))
-    return _line(facts, task, link) if _visible(official, task, link) else None
+    return _visible_line(facts, official, _agency_ids(facts, official), task_id)
 
 
 def may_report(official: Official, line: TaskLine | None) -> bool:
@@ -134,3 +141,21 @@ def card(*, session: Session, official: Official, task_id: int) -> TaskCard | No
     if line is None:
         return None
     return task_card(session=session, official=official, task_id=task_id, line=line)
+
+
+def search(
+    *, session: Session, official: Official, query: str, limit: int = 5, reportable_only: bool = False
+) -> list[TaskLine]:
+    """storage.queries.search.search_tasks, its lines read from the snapshot."""
+    if not official.active:
+        return []
+    if official.organization_id is None:
+        return search_tasks(
+            session=session, official=official, query=query, limit=limit, reportable_only=reportable_only
+        )
+    ids = search_task_ids(
+        session=session, official=official, query=query, limit=limit, reportable_only=reportable_only
+    )
+    facts = org_facts(session=session, organization_id=official.organization_id)
+    agency_ids = _agency_ids(facts, official)
+    return [line for line in (_visible_line(facts, official, agency_ids, i) for i in ids) if line is not None]

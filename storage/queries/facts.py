@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import event, func, select
+from sqlalchemy import bindparam, event, func, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col
 
@@ -191,8 +191,9 @@ def organization_report_facts(
     return report_facts_from_rows(session.execute(stmt).all())
 
 
-def _plan_parts(organization_id: int) -> list[Any]:
-    org_plans = select(Plan).where(col(Plan.organization_id) == organization_id).subquery()
+def _plan_parts() -> list[Any]:
+    org: Any = bindparam("organization_id")
+    org_plans = select(col(Plan.id), col(Plan.updated_at)).where(col(Plan.organization_id) == org).subquery()
     return [
         select(func.max(Task.id)).scalar_subquery(),
         select(func.count()).select_from(org_plans).scalar_subquery(),
@@ -201,28 +202,31 @@ def _plan_parts(organization_id: int) -> list[Any]:
     ]
 
 
+# Built once: these run before every answer and list, and building the statement cost more than
+# running it (SQLAlchemy caches the compiled SQL, not the Python objects of the statement).
+_PLANS_VERSION = select(*_plan_parts())
+_FACTS_VERSION = select(
+    select(func.max(ProgressReport.id)).scalar_subquery(),
+    select(func.count()).select_from(ProgressReport).scalar_subquery(),
+    *_plan_parts(),
+)
+
+
 def facts_version(*, session: Session, organization_id: int) -> tuple[Any, ...]:
     """A cheap fingerprint (one query, index look-ups) that changes whenever a report is added
     anywhere, a plan of the organization is added or re-imported (store_plan sets updated_at), or
     a task is added anywhere. Items 2: are plans_version."""
-    row = session.execute(
-        select(
-            select(func.max(ProgressReport.id)).scalar_subquery(),
-            select(func.count()).select_from(ProgressReport).scalar_subquery(),
-            *_plan_parts(organization_id),
-        )
-    ).one()
-    return tuple(row)
+    return tuple(session.execute(_FACTS_VERSION, {"organization_id": organization_id}).one())
 
 
 def plans_version(*, session: Session, organization_id: int) -> tuple[Any, ...]:
     """The task/plan part of facts_version (what a search index depends on)."""
-    return tuple(session.execute(select(*_plan_parts(organization_id))).one())
+    return tuple(session.execute(_PLANS_VERSION, {"organization_id": organization_id}).one())
 
 
 # In-place edits (a task's deadline, a plan archived, links changed) do not move facts_version when
 # they bypass Plan.updated_at; every ORM write to these tables in this process bumps a generation
-# that cached snapshots (reports/cache.py, the search index in storage/queries/tasks.py) compare.
+# that cached snapshots (reports/cache.py, the search index in storage/queries/search.py) compare.
 _WATCHED = (Task, Plan, TaskAgency, Agency, AgencyAlias, AgencyGroupMember, Organization)
 _DIRTY = "planbot_facts_dirty"
 

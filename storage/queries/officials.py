@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlalchemy import bindparam
+from sqlmodel import Session, col, select
 
 from storage.models import Official, Role
 
+_BY_TELEGRAM_ID = select(Official).where(col(Official.telegram_user_id) == bindparam("telegram_user_id"))
+
 
 def official_by_telegram_id(*, session: Session, telegram_user_id: int) -> Official | None:
-    return session.exec(select(Official).where(Official.telegram_user_id == telegram_user_id)).first()
+    # The statement is built once: this runs for every update (bot/dedupe.py).
+    return session.exec(_BY_TELEGRAM_ID, params={"telegram_user_id": telegram_user_id}).first()
 
 
 def ensure_config_admin(

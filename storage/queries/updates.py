@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 
@@ -14,20 +14,32 @@ from storage.models import Official, ProcessedUpdate, utcnow
 from storage.queries.officials import ensure_config_admin, official_by_telegram_id
 
 
-def _insert_claim(session: Session, update_id: int, digest: str, at: datetime) -> bool:
-    """One INSERT … ON CONFLICT DO NOTHING: no savepoint, no ORM flush (it runs on every update)."""
-    values = {"update_id": update_id, "digest": digest, "processed_at": at}
+def _claim_statement(dialect: str) -> Any:
     table = ProcessedUpdate.__table__  # type: ignore[attr-defined]
-    dialect = session.get_bind().dialect.name
-    stmt: Any
+    insert: Any
     if dialect == "postgresql":
-        stmt = postgresql.insert(table).values(**values).on_conflict_do_nothing()
+        insert = postgresql.insert
     elif dialect == "sqlite":
-        stmt = sqlite.insert(table).values(**values).on_conflict_do_nothing()
+        insert = sqlite.insert
     else:  # pragma: no cover - the two supported databases are above
         raise NotImplementedError(dialect)
     # RETURNING, not rowcount: psycopg reports -1 for INSERT … ON CONFLICT through SQLAlchemy.
-    return session.execute(stmt.returning(table.c.update_id)).first() is not None
+    return (
+        insert(table)
+        .values(update_id=bindparam("update_id"), digest=bindparam("digest"), processed_at=bindparam("at"))
+        .on_conflict_do_nothing()
+        .returning(table.c.update_id)
+    )
+
+
+# Built once per dialect: this runs for every update, and building it cost more than running it.
+_CLAIMS = {dialect: _claim_statement(dialect) for dialect in ("sqlite", "postgresql")}
+
+
+def _insert_claim(session: Session, update_id: int, digest: str, at: datetime) -> bool:
+    """One INSERT … ON CONFLICT DO NOTHING: no savepoint, no ORM flush (it runs on every update)."""
+    stmt = _CLAIMS[session.get_bind().dialect.name]
+    return session.execute(stmt, {"update_id": update_id, "digest": digest, "at": at}).first() is not None
 
 
 def claim_update(*, session: Session, update_id: int, digest: str = "", now: datetime | None = None) -> bool:

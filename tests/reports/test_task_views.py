@@ -6,10 +6,11 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from reports.task_views import card, line_of, may_report, report_choice, task_list
+from reports.task_views import card, line_of, may_report, report_choice, search, task_list
 from storage.db import Database
 from storage.models import Official, Plan, PlanStatus, Task
 from storage.queries.progress import create_report
+from storage.queries.search import search_tasks
 from storage.queries.tasks import can_report, task_card, task_line, visible_task_lines
 from tests.handlers.conftest import TTPVHCC, VHXH, VP, World, build_world, local_today
 
@@ -56,6 +57,15 @@ def assert_same_views(db: Database, world: World, people: list[Official]) -> Non
         for official in people:
             listed = task_list(session=s, official=official)
             assert listed.lines == visible_task_lines(session=s, official=official), official.full_name
+            for query in ("niêm yết", "so hoa ho so", "II.3", "IV", "thủ tục hành chính"):
+                for reportable in (False, True):
+                    expected = search_tasks(
+                        session=s, official=official, query=query, reportable_only=reportable
+                    )
+                    assert (
+                        search(session=s, official=official, query=query, reportable_only=reportable)
+                        == expected
+                    )
             for task_id in every_task:
                 line = line_of(session=s, official=official, task_id=task_id)
                 assert line == task_line(session=s, official=official, task_id=task_id)

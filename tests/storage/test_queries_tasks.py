@@ -9,11 +9,11 @@ from sqlmodel import select
 from storage.db import Database
 from storage.models import Official, ProgressReport
 from storage.queries.progress import create_report, own_report_on, submit_report
+from storage.queries.search import search_tasks
 from storage.queries.tasks import (
     can_report,
     latest_reports,
     latest_statuses,
-    search_tasks,
     task_card,
     visible_task_lines,
 )

@@ -1,4 +1,4 @@
-"""The cached search index (storage/queries/tasks.py) finds what scoring every task finds, and never
+"""The cached search index (storage/queries/search.py) finds what scoring every task finds, and never
 serves a task list older than the data: added, edited or removed tasks show up in the next search."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from storage.db import Database
 from storage.models import Official, Task, TaskAgency
-from storage.queries.tasks import _search_slow, search_tasks
+from storage.queries.search import _search_slow, search_tasks
 from tests.handlers.conftest import TTPVHCC, VHXH, build_world
 
 QUERIES = [
