@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import logging
@@ -38,6 +39,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("huy", "Huỷ thao tác đang làm"),
 ]
 
+WARMUP_TASK = "warmup_task"
 BUSY_TEXT = "Hệ thống đang bận, vui lòng thử lại sau ít phút."
 ERROR_TEXT = "Xin lỗi, đã có lỗi xảy ra khi xử lý yêu cầu. Vui lòng thử lại sau."
 
@@ -56,9 +58,19 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
     from reminders.scheduling import schedule_jobs
 
     schedule_jobs(application)
+    if not application.bot_data.get("warmup_disabled"):
+        from reports.warmup import warm_caches
+
+        # Not awaited: polling starts now, the snapshots load meanwhile (reports/warmup.py).
+        application.bot_data[WARMUP_TASK] = asyncio.create_task(warm_caches(db), name="planbot:warm-caches")
 
 
 async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    warming: asyncio.Task[int] | None = application.bot_data.pop(WARMUP_TASK, None)
+    if warming is not None and not warming.done():
+        warming.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await warming
     services: Services | None = application.bot_data.get("services")
     if services is not None:
         services.db.dispose()

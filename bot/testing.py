@@ -61,6 +61,7 @@ class BotHarness:
         timeout: float = DEFAULT_TIMEOUT,
         setup: Callable[[Any], None] | None = None,
         scheduled_reminders: bool = False,
+        warm_caches: bool = False,
         **settings_overrides: Any,
     ) -> None:
         self._tempdir: tempfile.TemporaryDirectory[str] | None = None
@@ -79,6 +80,9 @@ class BotHarness:
         # Scheduled reminder runs would send digests into unrelated tests; reminder tests call
         # reminders.dispatch.run_reminders themselves or pass scheduled_reminders=True.
         self.scheduled_reminders = scheduled_reminders
+        self.warm_caches = (
+            warm_caches  # preload the organizations' snapshots at start (off: tests stay small)
+        )
         self._own_tg = tg is None
         self.tg: FakeTelegram = tg or FakeTelegram()
         self._db: Database | None = db
@@ -135,6 +139,7 @@ class BotHarness:
         )
         application = build_application(self.settings)
         application.bot_data["reminders_disabled"] = not self.scheduled_reminders
+        application.bot_data["warmup_disabled"] = not self.warm_caches
         if self.setup is not None:
             self.setup(application)
         self._wrap(application)

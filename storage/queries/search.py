@@ -68,6 +68,11 @@ _index_lock = threading.Lock()
 _indexes: weakref.WeakKeyDictionary[Engine, dict[int, _SearchIndex]] = weakref.WeakKeyDictionary()
 
 
+def warm_search_index(*, session: Session, organization_id: int) -> int:
+    """Build (or check) the organization's index ahead of the first search; its task count."""
+    return len(_search_index(session, organization_id).entries)
+
+
 def _search_index(session: Session, organization_id: int) -> _SearchIndex:
     """Folded contents of the organization's active tasks, rebuilt only when its plans change
     (10,000 tasks: folding and ORM loading took ~1 s per search; the index makes it a lookup)."""
