@@ -80,9 +80,8 @@ class BotHarness:
         # Scheduled reminder runs would send digests into unrelated tests; reminder tests call
         # reminders.dispatch.run_reminders themselves or pass scheduled_reminders=True.
         self.scheduled_reminders = scheduled_reminders
-        self.warm_caches = (
-            warm_caches  # preload the organizations' snapshots at start (off: tests stay small)
-        )
+        # Preloading every organization's snapshot at start (reports/warmup.py): off, tests stay small.
+        self.warm_caches = warm_caches
         self._own_tg = tg is None
         self.tg: FakeTelegram = tg or FakeTelegram()
         self._db: Database | None = db

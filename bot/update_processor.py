@@ -15,7 +15,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-MAX_CONCURRENT_UPDATES = 16
+MAX_RUNNING = 16  # updates being handled at once
+MAX_PENDING = 1024  # updates taken from the queue: running, or waiting for their user's turn
 
 
 def ordering_key(update: object) -> int | None:
@@ -30,27 +31,31 @@ def ordering_key(update: object) -> int | None:
 
 
 class PerUserUpdateProcessor(BaseUpdateProcessor):
-    """At most `max_concurrent_updates` at once; one at a time for each user, in arrival order.
+    """At most `running` updates handled at once; one at a time for each user, in arrival order.
 
+    An update first waits for its user's turn, then for a running slot: a user who sends many
+    messages at once queues behind themself without taking the slots other users need.
     asyncio.Lock wakes its waiters first come, first served, and the Application starts the
     processing tasks in the order the updates arrived, so a user's updates keep their order."""
 
-    def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
-        super().__init__(max_concurrent_updates)
+    def __init__(self, running: int = MAX_RUNNING, pending: int = MAX_PENDING) -> None:
+        super().__init__(pending)
+        self._running = asyncio.Semaphore(running)
         self._locks: dict[int, asyncio.Lock] = {}
         self._holders: dict[int, int] = {}  # key → updates running or waiting (to drop idle locks)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = ordering_key(update)
         if key is None:
-            await coroutine
+            async with self._running:
+                await coroutine
             return
         lock = self._locks.get(key)
         if lock is None:
             lock = self._locks[key] = asyncio.Lock()
         self._holders[key] = self._holders.get(key, 0) + 1
         try:
-            async with lock:
+            async with lock, self._running:
                 await coroutine
         finally:
             self._holders[key] -= 1

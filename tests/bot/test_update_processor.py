@@ -17,7 +17,7 @@ def update(update_id: int, user_id: int) -> Update:
 
 
 async def test_one_users_updates_run_in_order_and_others_do_not_wait() -> None:
-    processor = PerUserUpdateProcessor(max_concurrent_updates=8)
+    processor = PerUserUpdateProcessor(running=8)
     log: list[str] = []
     slow_started = asyncio.Event()
     release = asyncio.Event()
@@ -44,7 +44,7 @@ async def test_one_users_updates_run_in_order_and_others_do_not_wait() -> None:
 
 
 async def test_many_updates_of_one_user_keep_their_order() -> None:
-    processor = PerUserUpdateProcessor(max_concurrent_updates=4)
+    processor = PerUserUpdateProcessor(running=4)
     seen: list[int] = []
 
     async def handle(n: int) -> None:
@@ -54,6 +54,28 @@ async def test_many_updates_of_one_user_keep_their_order() -> None:
     async with processor:
         await asyncio.gather(*(processor.process_update(update(n, 7), handle(n)) for n in range(30)))
     assert seen == list(range(30))
+
+
+async def test_a_flood_from_one_user_leaves_running_slots_for_others() -> None:
+    processor = PerUserUpdateProcessor(running=2)
+    release = asyncio.Event()
+    started: list[int] = []
+
+    async def slow(n: int) -> None:
+        started.append(n)
+        await release.wait()
+
+    async def quick() -> None:
+        started.append(-1)
+
+    async with processor:
+        flood = [asyncio.create_task(processor.process_update(update(n, 7), slow(n))) for n in range(20)]
+        await asyncio.sleep(0.01)
+        await asyncio.wait_for(processor.process_update(update(99, 8), quick()), 1)  # not stuck behind
+        assert started == [0, -1]  # user 7's other 19 updates wait for their turn, not for a slot
+        release.set()
+        await asyncio.gather(*flood)
+    assert started[2:] == list(range(1, 20))
 
 
 def test_ordering_key() -> None:
