@@ -217,3 +217,43 @@ def test_reimport_updates_tasks_and_keeps_reports(db: Database, plan_files: dict
             == 1
         )
         assert session.exec(select(Task).where(Task.code == "IV.3")).one().removed is False
+
+
+def test_reimport_tells_a_replaced_task_from_a_reworded_one(
+    db: Database, plan_files: dict[str, Path]
+) -> None:
+    """Two different Thanh Xá tasks share much wording (WRatio 90 for II.1.5 and III.4): a task
+    replaced at the same code must not inherit the old task's reports; a rewording keeps them."""
+    first = parse_file(plan_files["thanh-xa-2023-q1.docx"], filename="thanh-xa.docx")
+    with db.session() as session:
+        store_plan(session=session, parsed=first, organization_name=None)
+    by_code = {n.code: n for n in first.nodes}
+    revised = parse_file(plan_files["thanh-xa-2023-q1.docx"], filename="thanh-xa-v2.docx")
+    nodes = []
+    for node in revised.nodes:
+        if node.code == "II.1.5":  # replaced: a task much like III.4 (which stays) at this number
+            node = replace(node, content=by_code["III.4"].content + " cấp xã", result=None)
+        elif node.code == "II.4":  # reworded: the abbreviation officials use
+            node = replace(node, content=node.content.replace("thủ tục hành chính", "TTHC") + " năm 2023")
+        nodes.append(node)
+    revised.nodes = nodes
+    with db.session() as session:
+        result = store_plan(session=session, parsed=revised, organization_name=None)
+    assert "II.1.5" in [c.code for c in result.added]  # a new task, not the old one "changed"
+    assert "II.1.5" in [c.code for c in result.removed]
+    assert "II.4" in [c.code for c in result.changed]
+    with Session(db.engine) as session:
+        current = session.exec(select(Task).where(Task.code == "II.1.5")).one()
+        assert (
+            session.exec(
+                select(func.count()).select_from(ProgressReport).where(ProgressReport.task_id == current.id)
+            ).one()
+            == 0
+        )  # the replaced task's result stays with the removed one
+        reworded = session.exec(select(Task).where(Task.code == "II.4")).one()
+        assert (
+            session.exec(
+                select(func.count()).select_from(ProgressReport).where(ProgressReport.task_id == reworded.id)
+            ).one()
+            == 1
+        )
