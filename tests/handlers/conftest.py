@@ -11,16 +11,10 @@ import pytest
 
 from storage.db import Database
 from storage.models import (
-    Agency,
     AgencyGroupMember,
     DeadlineKind,
-    Official,
-    Organization,
-    Plan,
-    Task,
-    TaskAgency,
 )
-from storage.text import fold
+from tests.builders import add_agency, add_official, add_organization, add_plan, add_task
 
 TTPVHCC = "Trung tâm Phục vụ hành chính công"
 VHXH = "Phòng Văn hóa - Xã hội"
@@ -63,18 +57,14 @@ class World:
         org: int | None = -1,
     ) -> int:
         with self.db.session() as session:
-            official = Official(
-                telegram_user_id=user_id,
-                chat_id=user_id,
-                full_name=full_name,
+            return add_official(
+                session,
+                user_id,
+                full_name,
                 organization_id=self.org_id if org == -1 else org,  # -1: the default commune
                 agency_id=self.agencies[agency] if agency else None,
                 role=role,
             )
-            session.add(official)
-            session.flush()
-            assert official.id is not None
-            return official.id
 
 
 def _task(
@@ -92,66 +82,48 @@ def _task(
     targets: list[dict[str, Any]] | None = None,
     product: str | None = None,
 ) -> int:
-    task = Task(
-        plan_id=plan_id,
-        code=code,
+    return add_task(
+        session,
+        plan_id,
+        code,
+        content,
+        lead=lead,
+        coordinating=coordinating,
         number=code.rsplit(".", 1)[-1],
         kind="task",
         level=2,
         position=position,
         section=code.split(".")[0],
-        content=content,
-        content_key=fold(content),
         deadline_text=deadline_text,
         deadline_kind=kind,
         deadline_due=due,
         product=product,
         targets=targets or [],
     )
-    session.add(task)
-    session.flush()
-    assert task.id is not None
-    for agency_id in lead:
-        session.add(TaskAgency(task_id=task.id, agency_id=agency_id, role="lead"))
-    for agency_id in coordinating:
-        session.add(TaskAgency(task_id=task.id, agency_id=agency_id, role="coordinating"))
-    return task.id
 
 
 def build_world(db: Database) -> World:
     world = World(db=db)
     today = local_today()
     with db.session() as s:
-        org = Organization(name="UBND xã Thanh Xá", name_key=fold("UBND xã Thanh Xá"))
-        other = Organization(name="UBND xã Thanh Hà", name_key=fold("UBND xã Thanh Hà"))
-        s.add(org)
-        s.add(other)
-        s.flush()
-        assert org.id is not None and other.id is not None
-        world.org_id, world.other_org_id = org.id, other.id
+        world.org_id = add_organization(s, "UBND xã Thanh Xá")
+        world.other_org_id = add_organization(s, "UBND xã Thanh Hà")
         for name in (TTPVHCC, VHXH, VP, GROUP):
-            agency = Agency(organization_id=org.id, name=name, name_key=fold(name), is_group=name == GROUP)
-            s.add(agency)
-            s.flush()
-            assert agency.id is not None
-            world.agencies[name] = agency.id
+            world.agencies[name] = add_agency(s, world.org_id, name, is_group=name == GROUP)
         for member in (VHXH, VP):
             s.add(AgencyGroupMember(group_id=world.agencies[GROUP], member_id=world.agencies[member]))
-        plan = Plan(
-            organization_id=org.id,
-            title="Kế hoạch Kiểm soát TTHC, thực hiện cơ chế một cửa, một cửa liên thông năm 2025",
+        world.plan_id = add_plan(
+            s,
+            world.org_id,
+            "Kế hoạch Kiểm soát TTHC, thực hiện cơ chế một cửa, một cửa liên thông năm 2025",
             number="25/KH-UBND",
             year=today.year,
         )
-        s.add(plan)
-        s.flush()
-        assert plan.id is not None
-        world.plan_id = plan.id
         a = world.agencies
         t = world.tasks
         t["I.1"] = _task(
             s,
-            plan.id,
+            world.plan_id,
             "I.1",
             "Xây dựng văn bản chỉ đạo của UBND xã, Chủ tịch UBND xã",
             1,
@@ -163,7 +135,7 @@ def build_world(db: Database) -> World:
         )
         t["II.1"] = _task(
             s,
-            plan.id,
+            world.plan_id,
             "II.1",
             "Niêm yết, công khai thủ tục hành chính (đạt tỷ lệ 100%)",
             2,
@@ -174,7 +146,7 @@ def build_world(db: Database) -> World:
         )
         t["II.2"] = _task(
             s,
-            plan.id,
+            world.plan_id,
             "II.2",
             "Tổ chức rà soát, đơn giản hóa thủ tục hành chính thuộc thẩm quyền cấp xã",
             3,
@@ -186,7 +158,7 @@ def build_world(db: Database) -> World:
         )
         t["II.3"] = _task(
             s,
-            plan.id,
+            world.plan_id,
             "II.3",
             "Số hóa hồ sơ, kết quả giải quyết TTHC",
             4,
@@ -200,7 +172,7 @@ def build_world(db: Database) -> World:
         )
         t["III.1"] = _task(
             s,
-            plan.id,
+            world.plan_id,
             "III.1",
             "Tuyên truyền, phổ biến về công tác kiểm soát thủ tục hành chính",
             5,
@@ -213,7 +185,7 @@ def build_world(db: Database) -> World:
             code = f"IV.{index}"
             t[code] = _task(
                 s,
-                plan.id,
+                world.plan_id,
                 code,
                 content,
                 10 + index,
@@ -222,20 +194,15 @@ def build_world(db: Database) -> World:
                 kind=DeadlineKind.on_demand,
             )
         # Another commune's task: nobody of Thanh Xá may see it.
-        other_agency = Agency(organization_id=other.id, name=TTPVHCC, name_key=fold(TTPVHCC))
-        s.add(other_agency)
-        other_plan = Plan(organization_id=other.id, title="Kế hoạch của xã Thanh Hà", year=today.year)
-        s.add(other_plan)
-        s.flush()
-        assert other_plan.id is not None and other_agency.id is not None
-        world.agencies["other"] = other_agency.id
+        world.agencies["other"] = add_agency(s, world.other_org_id, TTPVHCC)
+        other_plan = add_plan(s, world.other_org_id, "Kế hoạch của xã Thanh Hà", year=today.year)
         world.other_task_id = _task(
             s,
-            other_plan.id,
+            other_plan,
             "I.2",
             "Xây dựng, ban hành quy chế hoạt động của Trung tâm Phục vụ hành chính công",
             1,
-            lead=[other_agency.id],
+            lead=[world.agencies["other"]],
         )
     return world
 

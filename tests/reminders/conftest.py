@@ -13,15 +13,9 @@ from reminders.due import Recipient
 from storage.db import Database
 from storage.facts import ReportFacts, TaskFacts
 from storage.models import (
-    Agency,
-    Official,
-    Organization,
-    Plan,
     ProgressReport,
-    Task,
-    TaskAgency,
 )
-from storage.text import fold
+from tests.builders import add_agency, add_official, add_organization, add_plan, add_task
 
 VP = 1  # Văn phòng HĐND và UBND xã
 TTPV = 2  # Trung tâm Phục vụ hành chính công
@@ -106,21 +100,23 @@ class World:
             return int(row.id)
 
     def organization(self, name: str = "UBND xã Thanh Xá") -> int:
-        return self._add(Organization(name=name, name_key=fold(name)))
+        with self.db.session() as session:
+            return add_organization(session, name)
 
     def agency(self, org: int, name: str) -> int:
-        return self._add(Agency(organization_id=org, name=name, name_key=fold(name)))
+        with self.db.session() as session:
+            return add_agency(session, org, name)
 
     def plan(self, org: int, *, status: str = "active", year: int = 2025) -> int:
-        return self._add(
-            Plan(
-                organization_id=org,
-                title="Kiểm soát TTHC và thực hiện cơ chế một cửa, một cửa liên thông",
+        with self.db.session() as session:
+            return add_plan(
+                session,
+                org,
+                "Kiểm soát TTHC và thực hiện cơ chế một cửa, một cửa liên thông",
                 number="25/KH-UBND",
                 year=year,
                 status=status,
             )
-        )
 
     def task(
         self,
@@ -136,40 +132,28 @@ class World:
         coordinating: Iterable[int] = (),
         deadline_text: str | None = None,
     ) -> int:
-        task_id = self._add(
-            Task(
-                plan_id=plan,
-                code=code,
-                content=content,
-                content_key=fold(content),
+        with self.db.session() as session:
+            return add_task(
+                session,
+                plan,
+                code,
+                content,
+                lead=lead,
+                coordinating=coordinating,
                 deadline_text=deadline_text,
                 deadline_kind=kind,
                 deadline_due=due,
                 deadline_start=start,
                 recurrence=recurrence,
             )
-        )
-        with self.db.session() as session:
-            for agency_id in lead:
-                session.add(TaskAgency(task_id=task_id, agency_id=agency_id, role="lead"))
-            for agency_id in coordinating:
-                session.add(TaskAgency(task_id=task_id, agency_id=agency_id, role="coordinating"))
-        return task_id
 
     def official(
         self, user_id: int, name: str, *, org: int, agency: int | None, role: str = "official", **kw: Any
     ) -> int:
-        return self._add(
-            Official(
-                telegram_user_id=user_id,
-                chat_id=user_id,
-                full_name=name,
-                organization_id=org,
-                agency_id=agency,
-                role=role,
-                **kw,
+        with self.db.session() as session:
+            return add_official(
+                session, user_id, name, organization_id=org, agency_id=agency, role=role, **kw
             )
-        )
 
     def report(self, task: int, status: str, reported_on: date, official: int | None = None) -> int:
         return self._add(

@@ -12,16 +12,11 @@ from sqlmodel import Session
 
 from storage.db import Database
 from storage.models import (
-    Agency,
     Official,
-    Organization,
-    Plan,
     ProgressReport,
     ReportDocument,
-    Task,
-    TaskAgency,
 )
-from storage.text import fold
+from tests.builders import add_agency, add_organization, add_plan, add_task
 
 VP = "Văn phòng HĐND và UBND xã"
 CCCM = "Các công chức chuyên môn thuộc UBND xã"
@@ -508,30 +503,20 @@ def seed_thanh_xa(session: Session) -> dict[str, int]:
     """Insert the organization, agencies, plan, nodes and the imported Q1/2023 results.
 
     Returns ids: "org", "plan", agency names, and task codes."""
-    org = Organization(name="UBND xã Thanh Xá", name_key=fold("UBND xã Thanh Xá"))
-    session.add(org)
-    session.flush()
-    assert org.id is not None
-    ids: dict[str, int] = {"org": org.id}
+    org_id = add_organization(session, "UBND xã Thanh Xá")
+    ids: dict[str, int] = {"org": org_id}
     agencies: dict[str, int] = {}
     for name in (VP, CCCM, ND, VHXH, TTDT, DTT, VHTT):
-        agency = Agency(organization_id=org.id, name=name, name_key=fold(name), is_group=name == CCCM)
-        session.add(agency)
-        session.flush()
-        assert agency.id is not None
-        agencies[name] = ids[name] = agency.id
-    plan = Plan(
-        organization_id=org.id,
-        title="Kế hoạch Kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông năm 2023 "
+        agencies[name] = ids[name] = add_agency(session, org_id, name, is_group=name == CCCM)
+    ids["plan"] = add_plan(
+        session,
+        org_id,
+        "Kế hoạch Kiểm soát thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông năm 2023 "
         "trên địa bàn xã Thanh Xá",
         number="25/KH-UBND",
         issued_on=date(2023, 3, 9),
         year=2023,
     )
-    session.add(plan)
-    session.flush()
-    assert plan.id is not None
-    ids["plan"] = plan.id
     created = datetime(2023, 4, 14, 2, 0, tzinfo=UTC)
     for position, node in enumerate(NODES):
         code, number, kind, content, lead, coord, dl_text, dl_kind, product, result = node
@@ -542,34 +527,29 @@ def seed_thanh_xa(session: Session) -> dict[str, int]:
             start, due = date(2023, 1, 1), date(2023, 12, 31)
         elif dl_kind == "range":
             start, due = date(2023, 4, 1), date(2023, 12, 31)
-        task = Task(
-            plan_id=plan.id,
+        task_id = ids[code] = add_task(
+            session,
+            ids["plan"],
+            code,
+            content,
+            lead=[agencies[name] for name in lead],
+            coordinating=[agencies[name] for name in coord],
             parent_id=ids.get(parent) if parent else None,
-            code=code,
             number=number,
             kind=kind,
             level=level,
             position=position,
             section=code.split(".")[0],
-            content=content,
-            content_key=fold(content),
             deadline_text=dl_text,
             deadline_kind=dl_kind,
             deadline_due=due,
             deadline_start=start,
             product=product,
         )
-        session.add(task)
-        session.flush()
-        assert task.id is not None
-        ids[code] = task.id
-        for role, names in (("lead", lead), ("coordinating", coord)):
-            for name in dict.fromkeys(names):
-                session.add(TaskAgency(task_id=task.id, agency_id=agencies[name], role=role))
         if result is not None:
             status, note, docs = result
             report = ProgressReport(
-                task_id=task.id,
+                task_id=task_id,
                 status=status,
                 note=note,
                 reported_on=date(2023, 4, 14),
