@@ -8,7 +8,7 @@ milliseconds. A snapshot is checked before every use against ``facts_version`` (
   out of order by concurrent transactions);
 - a plan of the organization added or re-imported (``Plan.updated_at``), or a task added: full reload;
 - any task, plan, link or agency written through the ORM in this process (including in-place edits
-  that bypass ``updated_at``): the generation counter of storage/queries/facts.py (bumped by session
+  that bypass ``updated_at``): the generation counter of storage/queries/versions.py (bumped by session
   ``after_flush`` / ``after_commit`` hooks) forces a full reload.
 
 Snapshots are immutable once published (a merge builds new lists), so threads may share them.
@@ -35,15 +35,12 @@ from storage.queries.facts import (
     PlanInfo,
     agency_groups,
     agency_names,
-    bump_generation,
-    data_generation,
-    facts_version,
-    has_uncommitted_changes,
     organization_name,
     organization_plans,
     organization_report_facts,
     organization_task_facts,
 )
+from storage.queries.versions import bump_generation, data_generation, facts_version, has_uncommitted_changes
 
 logger = logging.getLogger(__name__)
 

@@ -21,6 +21,7 @@ from storage.queries.tasks import (
     TaskCard,
     TaskLine,
     agency_label,
+    may_report,
     task_card,
     task_line,
     task_targets,
@@ -116,22 +117,21 @@ def line_of(*, session: Session, official: Official, task_id: int) -> TaskLine |
     return _visible_line(facts, official, _agency_ids(facts, official), task_id)
 
 
-def may_report(official: Official, line: TaskLine | None) -> bool:
-    """Officials of a lead or coordinating agency of the task, and admins, may report on it."""
-    return line is not None and official.active and (official.role == Role.admin or line.link is not None)
-
-
 def report_choice(
     *, session: Session, official: Official, task_id: int
 ) -> tuple[TaskLine, list[dict[str, Any]]] | None:
     """The task an official starts a progress report on, with its KPI targets; None if not allowed."""
-    line = line_of(session=session, official=official, task_id=task_id)
-    if not may_report(official, line):
+    if not official.active:
         return None
-    assert line is not None
     facts = _snapshot(session, official)
-    task = facts.task_by_id.get(task_id) if facts is not None else None
-    targets = list(task.targets) if task is not None else task_targets(session=session, task_id=task_id)
+    if facts is None:
+        line = task_line(session=session, official=official, task_id=task_id)
+        targets = task_targets(session=session, task_id=task_id) if line is not None else []
+    else:
+        line = _visible_line(facts, official, _agency_ids(facts, official), task_id)
+        targets = list(facts.task_by_id[task_id].targets) if line is not None else []
+    if line is None or not may_report(official, line):
+        return None
     return line, targets
 
 

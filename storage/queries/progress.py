@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from storage.models import AuditLog, Official, ProgressReport, ReportDocument, ReportStatus
+from storage.queries.officials import official_by_telegram_id
 from storage.queries.tasks import can_report
 from storage.text import nfc
 
@@ -104,7 +105,7 @@ def submit_report(
     attachment: dict[str, Any] | None = None,
 ) -> SubmitResult:
     """Re-authorise, then store; a second report by the same official on the same day corrects the first."""
-    official = session.exec(select(Official).where(Official.telegram_user_id == telegram_user_id)).first()
+    official = official_by_telegram_id(session=session, telegram_user_id=telegram_user_id)
     if (
         official is None
         or official.id is None

@@ -15,7 +15,6 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from storage.models import NodeKind, Official, Plan, PlanStatus, Role, Task, TaskAgency
-from storage.queries.facts import data_generation, has_uncommitted_changes, plans_version
 from storage.queries.tasks import (
     TaskLine,
     _lines_in_order,
@@ -24,6 +23,7 @@ from storage.queries.tasks import (
     _visible_tasks,
     official_agency_ids,
 )
+from storage.queries.versions import data_generation, has_uncommitted_changes, plans_version
 from storage.text import fold_processor
 
 # A code as printed in the appendix: "II.3", "2.1", "I".

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 from sqlalchemy import exists, func
 from sqlalchemy import select as sa_select
@@ -25,22 +24,6 @@ from storage.models import (
     Task,
     TaskAgency,
 )
-
-
-class _ReportLike(Protocol):
-    @property
-    def id(self) -> int | None: ...
-    @property
-    def task_id(self) -> int: ...
-    @property
-    def supersedes_id(self) -> int | None: ...
-    @property
-    def reported_on(self) -> date: ...
-    @property
-    def created_at(self) -> datetime: ...
-
-
-_R = TypeVar("_R", bound=_ReportLike)
 
 
 @dataclass(frozen=True)
@@ -150,24 +133,6 @@ def _visible_tasks(*, session: Session, official: Official, task_ids: list[int] 
     return [] if stmt is None else list(session.exec(stmt).all())
 
 
-def _pick_latest(reports: Sequence[_R]) -> dict[int, _R]:
-    superseded = {r.supersedes_id for r in reports if r.supersedes_id is not None}
-    latest: dict[int, _R] = {}
-    for report in sorted(reports, key=lambda r: (r.reported_on, r.created_at, r.id or 0)):
-        if report.id not in superseded:
-            latest[report.task_id] = report
-    return latest
-
-
-def latest_reports(*, session: Session, task_ids: list[int]) -> dict[int, ProgressReport]:
-    """The latest report of each task that no other report supersedes."""
-    if not task_ids:
-        return {}
-    return _pick_latest(
-        session.exec(select(ProgressReport).where(col(ProgressReport.task_id).in_(task_ids))).all()
-    )
-
-
 def latest_statuses(*, session: Session, task_ids: list[int]) -> dict[int, str]:
     """task id → status of its latest report that no other report supersedes.
 
@@ -250,18 +215,15 @@ def visible_task_lines(*, session: Session, official: Official) -> list[TaskLine
     return _visible_lines(session=session, official=official)
 
 
-def can_see(*, session: Session, official: Official, task_id: int) -> bool:
-    return bool(_visible_tasks(session=session, official=official, task_ids=[task_id]))
-
-
 def can_report(*, session: Session, official: Official, task_id: int) -> bool:
-    """Officials of a lead or coordinating agency of the task, and admins, may report on it."""
-    line = task_line(session=session, official=official, task_id=task_id)
-    return line is not None and _may_report(official, line)
+    return may_report(official, task_line(session=session, official=official, task_id=task_id))
 
 
-def _may_report(official: Official, line: TaskLine) -> bool:
-    return official.active and (official.role == Role.admin or line.link is not None)
+def may_report(official: Official, line: TaskLine | None) -> bool:
+    """Officials of a lead or coordinating agency of the task, and admins, may report on it.
+
+    `line`: the task's line as this official sees it (None: they may not see the task)."""
+    return line is not None and official.active and (official.role == Role.admin or line.link is not None)
 
 
 def _lines_in_order(*, session: Session, official: Official, task_ids: list[int]) -> list[TaskLine]:
@@ -353,7 +315,7 @@ def task_card(
         targets=tuple(task.targets or ()),
         latest_kpi=latest_kpi,
         history=tuple(entries),
-        can_report=_may_report(official, line),
+        can_report=may_report(official, line),
     )
 
 

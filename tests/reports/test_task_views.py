@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from reports.task_views import card, line_of, may_report, report_choice, search, task_list
+from reports.task_views import card, line_of, report_choice, search, task_list
 from storage.db import Database
 from storage.models import Official, Plan, PlanStatus, Task
 from storage.queries.progress import create_report
 from storage.queries.search import search_tasks
-from storage.queries.tasks import can_report, task_card, task_line, visible_task_lines
+from storage.queries.tasks import can_report, may_report, task_card, task_line, visible_task_lines
 from tests.handlers.conftest import TTPVHCC, VHXH, VP, World, build_world, local_today
 
 

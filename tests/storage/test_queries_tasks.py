@@ -6,13 +6,14 @@ from datetime import timedelta
 
 from sqlmodel import select
 
+from reports.stats import effective_reports
 from storage.db import Database
 from storage.models import Official, ProgressReport
+from storage.queries.facts import organization_report_facts
 from storage.queries.progress import create_report, own_report_on, submit_report
 from storage.queries.search import search_tasks
 from storage.queries.tasks import (
     can_report,
-    latest_reports,
     latest_statuses,
     task_card,
     visible_task_lines,
@@ -97,7 +98,6 @@ def test_latest_status_ignores_superseded_reports(db: Database) -> None:
             reported_on=today,
             supersedes_id=first.id,
         )
-        assert latest_reports(session=s, task_ids=[task_id])[task_id].status == "in_progress"
         assert latest_statuses(session=s, task_ids=[task_id]) == {task_id: "in_progress"}
         assert own_report_on(session=s, task_id=task_id, official_id=lan.id or 0, day=today) != first.id
         assert (
@@ -135,7 +135,8 @@ def test_submit_report_reauthorises(db: Database) -> None:
 
 
 def test_latest_statuses_ranked_in_the_database_match_the_python_rule(db: Database) -> None:
-    """Lists rank in SQL (latest_statuses); cards and history use latest_reports: the same answer."""
+    """Lists rank in SQL (latest_statuses); the snapshot ranks in Python (reports.stats.effective_reports,
+    what task_views and the statistics read): the same answer."""
     world = build_world(db)
     lan = get_official(db, world.add_official(2, "Nguyễn Thị Lan", TTPVHCC))
     today = local_today()
@@ -171,7 +172,8 @@ def test_latest_statuses_ranked_in_the_database_match_the_python_rule(db: Databa
         create_report(
             session=s, task_id=ids[2], official=lan, status="done", reported_on=today, supersedes_id=fix.id
         )
-        expected = {tid: r.status for tid, r in latest_reports(session=s, task_ids=ids).items()}
+        ranked = effective_reports(organization_report_facts(session=s, organization_id=world.org_id))
+        expected = {tid: ranked[tid][0].status for tid in ids}
         assert latest_statuses(session=s, task_ids=ids) == expected
         assert expected == {ids[0]: "done", ids[1]: "not_done", ids[2]: "done"}
         assert latest_statuses(session=s, task_ids=[]) == {}
