@@ -4,7 +4,7 @@ through the fake Bot API, against a minimal echo bot on the same fake (issue 7 #
     .venv/bin/python -m benchmarks.conversation
 
 Seeds 50 organizations, 2,000 officials, 10,000 tasks, 100,000 reports (spread over the
-organizations), starts the bot with `bot.testing.BotHarness` (real Application, real polling over
+organizations), starts the bot with `bot.offline.harness.BotHarness` (real Application, real polling over
 HTTP) and measures:
 - latency: one update at a time, from the update being offered to the fake to the bot having
   finished handling it (its replies are sent by then). Officials and leaders of every organization
@@ -35,9 +35,9 @@ if __package__ in (None, ""):
 
 from benchmarks.results import summarize_ms, verdict, write_section
 from benchmarks.seed import Seeded, SeedSpec, seed, summary
-from bot.fake_telegram import FakeTelegram
-from bot.fake_telegram_types import BotMessage
-from bot.testing import BotHarness
+from bot.offline.fake import FakeTelegram
+from bot.offline.fake.types import BotMessage
+from bot.offline.harness import BotHarness
 
 DOCUMENT = "Kế hoạch số 23/KH-UBND ngày 15/8/2025"
 SEARCHES = ["niêm yết công khai", "so hoa ho so", "tap huan nghiep vu", "phản ánh kiến nghị"]
@@ -257,7 +257,7 @@ def render(bot: Run, echo: Run, limited: float, seeded: str, command: str) -> st
         f"Command: `{command}`",
         "",
         f"Dataset: {seeded}. The real Application polls the fake Bot API over HTTP "
-        "(`bot.testing.BotHarness`), its `AIORateLimiter` removed (see below). Latency: one update at a "
+        "(`bot.offline.harness.BotHarness`), its `AIORateLimiter` removed (see below). Latency: one update at a "
         "time, offered → handled (replies sent). Officials and leaders of every organization play "
         "sessions in turn: browsing (`/viec`, next page, a task card), a search typed as text, "
         "`/tyle`, a full progress report (card → status → document → confirm → no file → KPI → Gửi) "

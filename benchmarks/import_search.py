@@ -6,7 +6,7 @@
 Import: the plan is built the way Word lays such plans out (tests/plans/fixtures.py builders:
 section rows spanning the table, vertically merged lead/deadline cells, bullet sub-rows, a repeated
 header row), then timed as the bot does it: `parse_file` (bytes → ParsedPlan) and `store_plan` into
-a fresh SQLite database (one transaction). Search: `reports.task_views.search` (the index of
+a fresh SQLite database (one transaction). Search: `plans.tasks.search` (the index of
 `storage/queries/search.py`) as a leader sees it (all 10,000 tasks of the organization) and as an
 official of one agency, with typed queries with and without diacritics, typos and codes.
 """
@@ -27,9 +27,9 @@ from sqlmodel import Session, select
 
 from benchmarks.results import summarize_ms, verdict, write_section
 from benchmarks.seed import SeedSpec, seed, summary
-from plans.importer import parse_file
-from plans.store import store_plan
-from reports.task_views import search
+from plans.importing import store_plan
+from plans.parsing.importer import parse_file
+from plans.tasks import search
 from storage.db import Database
 from storage.models import Official
 from tests.plans.fixtures import M, PlanDoc, Row, build_docx, build_pdf, build_text, build_xlsx
@@ -238,7 +238,7 @@ def render(
         "### Fuzzy task search over 10,000 tasks",
         "",
         f"Dataset: {seeded}; the searched organization holds all 10,000 tasks. Timed: "
-        f"`Database.call(reports.task_views.search, official=…, query=…)` (what the bot calls) for "
+        f"`Database.call(plans.tasks.search, official=…, query=…)` (what the bot calls) for "
         f"{len(QUERIES)} queries (with and without "
         "diacritics, a code), repeated; the leader searches the whole organization, the official the "
         "tasks of their agency.",

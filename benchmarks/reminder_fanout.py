@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.results import verdict, write_section
-from bot.fake_telegram import FakeTelegram
+from bot.offline.fake import FakeTelegram
 from bot.settings import load_settings
 from reminders.dispatch import build_bot, plan_digests, run_reminders
 from storage.db import Database

@@ -30,7 +30,7 @@ if __package__ in (None, ""):  # `python benchmarks/seed.py`
 from sqlalchemy import Table, insert
 from sqlalchemy.engine import Connection
 
-from plans.deadlines import parse_deadline
+from plans.parsing.deadlines import parse_deadline
 from storage.db import Database
 from storage.models import (
     Agency,

@@ -27,8 +27,8 @@ from sqlmodel import Session, col, select
 
 from benchmarks.results import summarize_ms, verdict, write_section
 from benchmarks.seed import NOW, SeedSpec, seed, summary
-from reports import cache
-from reports.answers import answer_question
+from plans import snapshot as cache
+from reports.answers.core import answer_question
 from storage.db import Database
 from storage.models import Official, Plan, Task
 from storage.queries.progress import create_report

@@ -13,11 +13,11 @@ from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
 
-from bot.context import PlanbotApp, PlanbotContext, Services
-from bot.dedupe import register as register_dedupe
-from bot.persistence import DatabasePersistence
+from bot.runtime.dedupe import register as register_dedupe
+from bot.runtime.persistence import DatabasePersistence
+from bot.runtime.update_processor import PerUserUpdateProcessor
 from bot.settings import Settings
-from bot.update_processor import PerUserUpdateProcessor
+from handlers.context import PlanbotApp, PlanbotContext, Services
 
 logger = logging.getLogger(__name__)
 
@@ -55,11 +55,11 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
         db = Database(settings.database_url)
     application.bot_data["services"] = Services(settings=settings, db=db)
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
-    from reminders.scheduling import schedule_jobs
+    from bot.runtime.jobs import schedule_jobs
 
     schedule_jobs(application)
     if not application.bot_data.get("warmup_disabled"):
-        from reports.warmup import warm_caches
+        from bot.runtime.warmup import warm_caches
 
         # Not awaited: polling starts now, the snapshots load meanwhile (reports/warmup.py).
         application.bot_data[WARMUP_TASK] = asyncio.create_task(warm_caches(db), name="planbot:warm-caches")

@@ -9,8 +9,8 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.context import PlanbotContext
 from handlers.common import NO_PERMISSION_TEXT, current_official, esc, reply, require_official
+from handlers.context import PlanbotContext
 from handlers.onboarding import ROLE_LABELS
 from storage.models import Agency, Official, Role
 from storage.queries.invites import (

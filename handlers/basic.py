@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from bot.context import PlanbotContext
 from handlers.common import current_official, esc, reply
+from handlers.context import PlanbotContext
 
 HELP_TEXT = (
     "<b>planbot — trợ lý theo dõi kế hoạch và tiến độ</b>\n\n"

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardMarkup, Message, Update
 
-from bot.context import PlanbotContext
+from handlers.context import PlanbotContext
 from storage.models import Official, Role
 from storage.queries.officials import ensure_config_admin, official_by_telegram_id
 from storage.text import nfc

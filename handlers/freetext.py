@@ -8,8 +8,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
-from bot.context import PlanbotContext
 from handlers.common import STRANGER_TEXT, current_official, esc, reply, user_text
+from handlers.context import PlanbotContext
 from handlers.stats import try_answer_question
 from handlers.tasks import send_search_results
 

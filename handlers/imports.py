@@ -23,10 +23,9 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
-from bot.context import PlanbotContext
 from handlers.common import NO_PERMISSION_TEXT, STRANGER_TEXT, current_official, esc, reply
-from plans.importer import MAX_BYTES, SEND_INSTEAD, SUPPORTED, PlanImportError, parse_file
-from plans.store import (
+from handlers.context import PlanbotContext
+from plans.importing import (
     AgencyResolution,
     ImportResult,
     PlanDiff,
@@ -34,8 +33,9 @@ from plans.store import (
     preview_import,
     store_plan,
 )
-from plans.summary import preview_lines, summary_text
-from plans.types import ParsedPlan
+from plans.parsing.importer import MAX_BYTES, SEND_INSTEAD, SUPPORTED, PlanImportError, parse_file
+from plans.parsing.summary import preview_lines, summary_text
+from plans.parsing.types import ParsedPlan
 from storage.models import Official, Role
 from storage.queries.plans import organization_name
 from storage.text import nfc, shorten

@@ -8,8 +8,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from bot.context import PlanbotContext
 from handlers.common import STRANGER_TEXT, esc, reply, require_official
+from handlers.context import PlanbotContext
 from storage.models import Role
 from storage.queries.invites import RedeemResult
 from storage.queries.invites import redeem_invite as redeem_invite_query

@@ -10,8 +10,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.context import PlanbotContext
 from handlers.common import STRANGER_TEXT, current_official, esc, reply, require_official
+from handlers.context import PlanbotContext
 from storage.models import Official
 from storage.queries.reminders import set_reminder_prefs
 

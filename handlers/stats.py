@@ -14,10 +14,10 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.context import PlanbotContext
 from handlers.common import esc, reply, require_official
+from handlers.context import PlanbotContext
 from plans.periods import Period, parse_period_code, quarter_containing
-from reports.answers import (
+from reports.answers.core import (
     NOT_UNDERSTOOD,
     Answer,
     ChartRequest,
@@ -28,9 +28,9 @@ from reports.answers import (
     mode_of,
     viewer_report,
 )
-from reports.charts import ChartData, render_chart
-from reports.docx_report import render_docx, report_filename
-from reports.questions import PeriodError, parse_period_text
+from reports.outputs.charts import ChartData, render_chart
+from reports.outputs.docx import render_docx, report_filename
+from reports.questions.parse import PeriodError, parse_period_text
 from storage.models import Official, Role
 
 logger = logging.getLogger(__name__)

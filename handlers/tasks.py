@@ -11,8 +11,6 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.context import PlanbotContext
-from handlers import views
 from handlers.common import (
     MAX_TEXT,
     NO_PERMISSION_TEXT,
@@ -22,8 +20,10 @@ from handlers.common import (
     reply,
     require_official,
 )
-from reports.task_views import card as task_card_view
-from reports.task_views import search, task_list
+from handlers.context import PlanbotContext
+from handlers.ui import views
+from plans.tasks import card as task_card_view
+from plans.tasks import search, task_list
 from storage.models import Official, Role
 from storage.text import nfc
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from plans import deadlines
+from plans.parsing import deadlines
 from plans.periods import (
     Period,
     PeriodMode,
@@ -33,7 +33,7 @@ from plans.periods import (
     quarter_of,
     year_period,
 )
-from reports.stats import compute_stats
+from plans.status import compute_stats
 from storage.facts import ReportFacts, TaskFacts
 
 DATED_KINDS = frozenset({"date", "month", "quarter", "range"})

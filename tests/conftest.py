@@ -17,7 +17,7 @@ from sqlalchemy import text
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (registers the tables)
-from bot.testing import BotHarness
+from bot.offline.harness import BotHarness
 from storage.db import Database
 
 TEST_DATABASE_ENV = "PLANBOT_TEST_DATABASE_URL"

@@ -20,8 +20,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from plans.importer import PlanImportError, parse_file
-from plans.types import ParsedPlan
+from plans.parsing.importer import PlanImportError, parse_file
+from plans.parsing.types import ParsedPlan
 from tests.plans.fixtures import CHI_LINH, CL_COLUMNS, build_docx, build_pdf, build_text, build_xlsx
 
 HANG_GUARD = 30.0  # seconds: far above any real parse; only a hang gets near it

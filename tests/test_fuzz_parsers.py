@@ -19,14 +19,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from plans.agencies import AgencyMatch, AgencyMatcher, split_agencies
-from plans.deadlines import parse_deadline
-from plans.period_phrases import parse_period_phrase
+from plans.parsing.deadlines import parse_deadline
+from plans.parsing.period_phrases import parse_period_phrase
+from plans.parsing.references import parse_references
+from plans.parsing.results import parse_result
+from plans.parsing.targets import parse_kpi_input, parse_percent_values, parse_targets
+from plans.parsing.types import Deadline, DocRef, ResultInfo, Target
 from plans.periods import Period
-from plans.references import parse_references
-from plans.results import parse_result
-from plans.targets import parse_kpi_input, parse_percent_values, parse_targets
-from plans.types import Deadline, DocRef, ResultInfo, Target
-from reports.questions import Question, parse_question
+from reports.questions.parse import Question, parse_question
 
 T = TypeVar("T")
 

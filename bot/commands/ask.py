@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.commands.common import organization_or_complain
 from bot.settings import Settings
-from reports.answers import answer_question
+from reports.answers.core import answer_question
 from storage.db import Database
 from storage.models import Official, Role
 from storage.text import nfc

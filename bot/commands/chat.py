@@ -26,7 +26,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def chat(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.chat import run_chat
+    from bot.offline.chat import run_chat
 
     if settings.log_level.upper() == "INFO":
         logging.getLogger().setLevel(logging.WARNING)  # keep the conversation readable

@@ -56,7 +56,7 @@ def db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def db_forget_conversations(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.persistence import clear_all
+    from bot.runtime.persistence import clear_all
 
     db = open_database(settings)
     if db is None:

@@ -31,7 +31,7 @@ def add_parser(subparsers: Any) -> None:
 
 def _input_lines(force_tour: bool) -> list[str] | None:
     """Lines to play: None = interactive terminal; the tour when nothing is piped in."""
-    from bot.demo import TOUR
+    from bot.offline.demo import TOUR
 
     if force_tour:
         return TOUR
@@ -45,8 +45,8 @@ def _input_lines(force_tour: bool) -> list[str] | None:
 
 
 def demo(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.chat import run_chat
-    from bot.demo import prepare_demo
+    from bot.offline.chat import run_chat
+    from bot.offline.demo import prepare_demo
 
     logging.getLogger().setLevel(logging.WARNING)  # keep the conversation readable
     directory = args.dir or Path(tempfile.mkdtemp(prefix="planbot-demo-"))

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.settings import Settings
-from plans.importer import PlanImportError, parse_file
-from plans.store import ImportResult, matched_names, plan_diff, store_plan
-from plans.summary import summary_text, to_json
+from plans.importing import ImportResult, matched_names, plan_diff, store_plan
+from plans.parsing.importer import PlanImportError, parse_file
+from plans.parsing.summary import summary_text, to_json
 from storage.db import Database
 
 logger = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from typing import Any
 from bot.commands.common import organization_or_complain
 from bot.settings import Settings
 from plans.periods import parse_period_code
-from reports.docx_report import ReportError, build_report, render_docx
-from reports.xlsx_report import render_xlsx
+from reports.outputs.docx import ReportError, build_report, render_docx
+from reports.outputs.xlsx import render_xlsx
 from storage.db import Database
 
 

@@ -28,7 +28,7 @@ from storage.models import (
 
 @dataclass(frozen=True)
 class TaskLine:
-    """What a list line or a search result needs; plain data for handlers.views."""
+    """What a list line or a search result needs; plain data for handlers.ui.views."""
 
     id: int
     code: str

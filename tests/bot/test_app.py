@@ -13,9 +13,9 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
 from bot.app import BUSY_TEXT, ERROR_TEXT
-from bot.context import PlanbotContext
 from bot.logging_setup import RedactingFormatter, setup_logging
-from bot.testing import BotHarness
+from bot.offline.harness import BotHarness
+from handlers.context import PlanbotContext
 from storage.models import KeyValue
 
 ASK_DOCUMENT = 1

@@ -13,9 +13,9 @@ from sqlmodel import select
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.chat import render_html, run_chat
-from bot.context import PlanbotContext
+from bot.offline.chat import render_html, run_chat
 from bot.settings import load_settings
+from handlers.context import PlanbotContext
 from storage.db import Database
 from storage.models import Agency, Official, Organization, Role
 from storage.text import fold

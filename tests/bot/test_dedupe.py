@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
-from bot import dedupe
-from bot.testing import BotHarness
+from bot.offline.harness import BotHarness
+from bot.runtime import dedupe
 from storage.db import Database
 from storage.models import ProcessedUpdate
 from storage.queries.updates import claim_update, prune_processed_updates
@@ -100,7 +100,7 @@ async def test_database_down_while_claiming_lets_the_update_through(
     async with harness_factory() as h:
         lan = h.user(101, "Lan", "Nguyễn Thị")
         monkeypatch.setattr(dedupe, "begin_update", unreachable)
-        with caplog.at_level(logging.WARNING, logger="bot.dedupe"):
+        with caplog.at_level(logging.WARNING, logger="bot.runtime.dedupe"):
             [reply] = await h.send(lan, "/toi")
         assert PROFILE in reply.text  # better handled (maybe twice) than dropped
         assert any("handling it anyway" in r.getMessage() for r in caplog.records)

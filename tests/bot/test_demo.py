@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from bot.cli import main
-from bot.demo import prepare_demo
+from bot.offline.demo import prepare_demo
 from storage.db import Database
 from storage.models import Official, Task
 

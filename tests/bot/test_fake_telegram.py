@@ -13,8 +13,8 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 
-from bot.fake_telegram import FakeTelegram
-from bot.fake_telegram_html import HtmlError, parse_html
+from bot.offline.fake import FakeTelegram
+from bot.offline.fake.html import HtmlError, parse_html
 
 USER_ID = 501
 

@@ -15,8 +15,8 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import func, select
 
 from bot.app import BUSY_TEXT, ERROR_TEXT
-from bot.fake_telegram import BotMessage, FakeUser
-from bot.testing import BotHarness
+from bot.offline.fake import BotMessage, FakeUser
+from bot.offline.harness import BotHarness
 from handlers import imports
 from handlers.imports import DOWNLOAD_FAILED_TEXT
 from plans.samples import SAMPLE_PLAN

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from bot.commands.invite import run_invite
-from bot.fake_telegram import FakeTelegram
+from bot.offline.fake import FakeTelegram
 from bot.settings import load_settings
 from storage.db import Database
 from storage.models import Invite

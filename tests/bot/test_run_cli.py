@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.fake_telegram import FakeTelegram
+from bot.offline.fake import FakeTelegram
 from storage.db import Database
 
 ADMIN_ID = 8801

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.app import COMMANDS
-from bot.testing import BotHarness
+from bot.offline.harness import BotHarness
 from handlers.common import STRANGER_TEXT
 from storage.models import Official, Role
 from storage.queries.officials import official_by_telegram_id

@@ -6,7 +6,7 @@ import asyncio
 
 from telegram import Chat, Message, Update, User
 
-from bot.update_processor import PerUserUpdateProcessor, ordering_key
+from bot.runtime.update_processor import PerUserUpdateProcessor, ordering_key
 
 
 def update(update_id: int, user_id: int) -> Update:

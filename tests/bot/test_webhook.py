@@ -26,7 +26,7 @@ import pytest
 
 from bot.cli import main
 from bot.commands.run import SECRET_HEADER
-from bot.fake_telegram import FakeTelegram, FakeUser
+from bot.offline.fake import FakeTelegram, FakeUser
 from storage.db import Database
 
 ADMIN_ID = 8801

@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 from sqlmodel import func, select
 
-from bot.fake_telegram import BotMessage, FakeUser
 from bot.logging_setup import setup_logging
-from bot.testing import BotHarness
+from bot.offline.fake import BotMessage, FakeUser
+from bot.offline.harness import BotHarness
 from storage.models import Invite, Official, ProgressReport, Task
 from tests.handlers.conftest import GROUP, TTPVHCC, VHXH, VP, World
 

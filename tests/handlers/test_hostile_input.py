@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.fake_telegram import BotMessage, FakeUser
-from bot.testing import BotHarness
+from bot.offline.fake import BotMessage, FakeUser
+from bot.offline.harness import BotHarness
 from storage.models import DeadlineKind
 from tests.handlers.conftest import TTPVHCC, World, _task
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, func, select
 
-from bot.fake_telegram_types import BotMessage
-from bot.testing import BotHarness
+from bot.offline.fake.types import BotMessage
+from bot.offline.harness import BotHarness
 from handlers.common import NO_PERMISSION_TEXT, STRANGER_TEXT
 from handlers.imports import ADMIN_ONLY_TEXT, CANCELLED_TEXT, STALE_TEXT, pending_dir
-from plans.importer import MESSAGES
+from plans.parsing.importer import MESSAGES
 from plans.samples import SAMPLE_PLAN
 from storage.db import Database
 from storage.models import Agency, Organization, Plan, ProgressReport, Task

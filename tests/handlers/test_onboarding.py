@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
-from bot.testing import BotHarness
+from bot.offline.harness import BotHarness
 from storage.models import Invite, Official
 from storage.queries.invites import MAX_FAILURES, create_invite
 from tests.handlers.conftest import TTPVHCC, VHXH, World

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-import handlers.progress_base as progress_base
-from bot.testing import BotHarness
+import handlers.progress.base as progress_base
+from bot.offline.harness import BotHarness
 from storage.models import ProgressReport, ReportDocument
 from tests.handlers.conftest import TTPVHCC, VHXH, World
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from bot.testing import BotHarness
+from bot.offline.harness import BotHarness
 from storage.models import ProgressReport
 from tests.handlers.conftest import TTPVHCC, VHXH, World, local_today
 

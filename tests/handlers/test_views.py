@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from handlers import views
+from handlers.ui import views
 from storage.queries.tasks import TaskCard, TaskLine
 
 TODAY = date(2025, 9, 10)

@@ -17,7 +17,7 @@ below is the reconstruction, row by row (same conventions as `tests.plans.fixtur
 - IV.3's result runs onto the last page ("… một cửa, một" | "cửa liên thông …": a split row).
 - Each result text is assigned to the row whose content it answers (e.g. "ngành dọc" → "ngành dọc").
 
-Quyết Thắng: the .md seed's own table rows (read with `plans.tables.read_text`), laid out as Word
+Quyết Thắng: the .md seed's own table rows (read with `plans.parsing.tables.read_text`), laid out as Word
 would: section rows spanning the row, a repeated header row at each page break (before every row that
 continues the one above), and the identical lead / deadline cells of consecutive numbered rows
 vertically merged.
@@ -350,7 +350,7 @@ QT_SEED = SEEDS / "quyet-thang-2026-plan.md"
 
 
 def _qt_rows(table: list[list[str]]) -> list[Row]:
-    from plans.structure import _ROMAN
+    from plans.parsing.structure import _ROMAN
 
     rows: list[Row] = []
     for cells in table:
@@ -379,7 +379,7 @@ def _qt_rows(table: list[list[str]]) -> list[Row]:
 
 def quyet_thang_doc() -> PlanDoc:
     """The .md seed's appendix table as a PlanDoc, under the plan's header block and title."""
-    from plans.tables import RawTable, read_text
+    from plans.parsing.tables import RawTable, read_text
 
     raw = read_text(QT_SEED.read_bytes())
     table = next(block for block in raw.blocks if isinstance(block, RawTable))

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from plans.deadlines import deadline_human, next_occurrence, occurrences, parse_deadline
+from plans.parsing.deadlines import deadline_human, next_occurrence, occurrences, parse_deadline
 
 D = date
 

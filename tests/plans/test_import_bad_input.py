@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from plans.importer import MAX_BYTES, PlanImportError, parse_file
+from plans.parsing.importer import MAX_BYTES, PlanImportError, parse_file
 
 
 def _assert_refused(data: bytes, filename: str, reason: str) -> str:

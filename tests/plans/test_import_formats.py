@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from plans.importer import parse_file
-from plans.summary import results_line, summary_line
-from plans.types import ParsedPlan
+from plans.parsing.importer import parse_file
+from plans.parsing.summary import results_line, summary_line
+from plans.parsing.types import ParsedPlan
 from storage.text import squash
 from tests.plans.fixtures import TX_STATUS
 

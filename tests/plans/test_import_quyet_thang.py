@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from plans.importer import parse_file
-from plans.types import ParsedNode, ParsedPlan
+from plans.parsing.importer import parse_file
+from plans.parsing.types import ParsedNode, ParsedPlan
 from storage.text import squash
 from tests.plans.fixtures import M, build_docx, build_xlsx
 from tests.plans.fixtures_thanh_ha import QT_SEED, quyet_thang_doc

@@ -11,8 +11,8 @@ import pytest
 from sqlmodel import Session, func, select
 
 from bot.cli import main
-from plans.importer import parse_file
-from plans.store import plan_diff, store_plan
+from plans.importing import plan_diff, store_plan
+from plans.parsing.importer import parse_file
 from storage.db import Database
 from storage.models import (
     Agency,

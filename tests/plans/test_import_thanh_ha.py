@@ -20,10 +20,10 @@ from datetime import date
 import pytest
 from sqlmodel import Session, select
 
-from plans.importer import parse_file
-from plans.store import store_plan
-from plans.summary import results_line, summary_line
-from plans.types import ParsedNode, ParsedPlan
+from plans.importing import store_plan
+from plans.parsing.importer import parse_file
+from plans.parsing.summary import results_line, summary_line
+from plans.parsing.types import ParsedNode, ParsedPlan
 from storage.db import Database
 from storage.models import Agency, Plan, ProgressReport, ReportDocument, Task, TaskAgency
 from storage.text import squash

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plans.metadata import plan_title_from_report
+from plans.parsing.metadata import plan_title_from_report
 
 
 @pytest.mark.parametrize(

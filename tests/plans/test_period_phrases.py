@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from plans.period_phrases import parse_period_phrase
+from plans.parsing.period_phrases import parse_period_phrase
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from plans.references import format_reference, parse_plan_number, parse_references, type_from_number
-from plans.types import DocRef
+from plans.parsing.references import format_reference, parse_plan_number, parse_references, type_from_number
+from plans.parsing.types import DocRef
 
 D = date
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plans.results import parse_result
+from plans.parsing.results import parse_result
 
 # thanh-xa-2023-q1-report.txt: the result of every one of the 30 nhiệm vụ, in table order
 THANH_XA: list[tuple[str, str, str]] = [

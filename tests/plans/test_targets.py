@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from plans.targets import parse_kpi_input, parse_percent_values, parse_targets
-from plans.types import Target
+from plans.parsing.targets import parse_kpi_input, parse_percent_values, parse_targets
+from plans.parsing.types import Target
 
 T = Target
 

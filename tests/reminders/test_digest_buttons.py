@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.testing import BotHarness
+from bot.offline.harness import BotHarness
 from reminders.dispatch import run_reminders
 from tests.handlers.conftest import TTPVHCC, build_world
 

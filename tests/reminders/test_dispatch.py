@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import col, select
 
-from bot.fake_telegram import FakeTelegram
+from bot.offline.fake import FakeTelegram
 from bot.settings import Settings
 from reminders.dispatch import Pacer, build_bot, run_reminders
 from storage.db import Database

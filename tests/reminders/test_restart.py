@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from bot.fake_telegram import FakeTelegram
-from bot.testing import BotHarness
-from reminders import scheduling
+from bot.offline.fake import FakeTelegram
+from bot.offline.harness import BotHarness
+from bot.runtime import jobs as scheduling
 from storage.db import Database
 from storage.models import DigestLog
 from tests.reminders.conftest import World

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bot.cli import main
-from bot.testing import BotHarness
+from bot.offline.harness import BotHarness
 from storage.db import Database
 from storage.models import Official
 from tests.reminders.conftest import World
@@ -81,7 +81,7 @@ async def test_jobs_are_scheduled_and_a_job_run_is_harmless_without_data(
     from datetime import UTC, datetime
     from types import SimpleNamespace
 
-    from reminders.scheduling import next_tick, reminder_job
+    from bot.runtime.jobs import next_tick, reminder_job
 
     async with harness_factory(scheduled_reminders=True) as h:
         jobs = {job.name: job for job in h.application.job_queue.jobs()}

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import event
 
 from bot.settings import load_settings
-from reports.answers import NOT_UNDERSTOOD, answer_question
+from reports.answers.core import NOT_UNDERSTOOD, answer_question
 from storage.db import Database
 from storage.models import Official, ProgressReport, Task
 from storage.queries.facts import load_facts

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from docx import Document
 
-from bot.testing import BotHarness
+from bot.offline.harness import BotHarness
 from handlers.common import NO_PERMISSION_TEXT, STRANGER_TEXT
 from storage.models import Official
 

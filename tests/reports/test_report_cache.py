@@ -10,8 +10,8 @@ from sqlalchemy import update
 from sqlmodel import Session
 
 from bot.settings import load_settings
-from reports import cache
-from reports.answers import answer_question
+from plans import snapshot as cache
+from reports.answers.core import answer_question
 from storage.db import Database
 from storage.models import Official, Plan, Task
 from storage.queries.progress import create_report

@@ -15,9 +15,9 @@ from openpyxl import load_workbook
 
 from bot.settings import load_settings
 from plans.periods import quarter
-from reports.answers import answer_question
-from reports.docx_report import build_report, render_docx
-from reports.xlsx_report import render_xlsx
+from reports.answers.core import answer_question
+from reports.outputs.docx import build_report, render_docx
+from reports.outputs.xlsx import render_xlsx
 from storage.db import Database
 from storage.models import Official, Task
 
@@ -130,8 +130,8 @@ def _assert_report_matches_plan(db: Database, org_id: int, plan_id: int) -> None
 
 def test_golden_from_imported_appendix(tmp_path: Path, db: Database) -> None:
     fixtures = _plan_fixtures()
-    from plans.importer import parse_file
-    from plans.store import store_plan
+    from plans.importing import store_plan
+    from plans.parsing.importer import parse_file
 
     path = fixtures.build_docx(fixtures.THANH_XA, tmp_path / "thanh-xa-2023-q1.docx")
     parsed = parse_file(path, filename=path.name)

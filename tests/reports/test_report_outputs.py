@@ -11,7 +11,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from bot.cli import main
-from reports.charts import ChartData, build_figure, plotted_bars, render_chart
+from reports.outputs.charts import ChartData, build_figure, plotted_bars, render_chart
 from storage.db import Database
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -93,7 +93,7 @@ def test_cli_report_writes_docx_and_xlsx(
 
 def test_report_of_a_later_quarter_counts_only_its_reports(db: Database, thanh_xa: dict[str, int]) -> None:
     from plans.periods import quarter
-    from reports.docx_report import build_report
+    from reports.outputs.docx import build_report
 
     data = db.call(build_report, organization_id=thanh_xa["org"], period=quarter(2023, 2))
     assert data.result_header == "Kết quả quý II/2023"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from plans import status as S
 from plans.periods import month, quarter
-from reports import stats as S
 from storage.facts import ReportFacts, TaskFacts
 
 Q3 = quarter(2025, 3)

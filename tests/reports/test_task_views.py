@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from reports.task_views import card, line_of, report_choice, search, task_list
+from plans.tasks import card, line_of, report_choice, search, task_list
 from storage.db import Database
 from storage.models import Official, Plan, PlanStatus, Task
 from storage.queries.progress import create_report

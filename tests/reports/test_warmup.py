@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from bot.app import WARMUP_TASK
-from bot.testing import BotHarness
-from reports import cache
-from reports.warmup import warm_caches, warm_organization
+from bot.offline.harness import BotHarness
+from bot.runtime.warmup import warm_caches, warm_organization
+from plans import snapshot as cache
 from storage.db import Database
 from storage.queries import search
 from tests.handlers.conftest import build_world

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from reports.stats import effective_reports
+from plans.status import effective_reports
 from storage.db import Database
 from storage.models import Official, ProgressReport
 from storage.queries.facts import organization_report_facts
@@ -135,7 +135,7 @@ def test_submit_report_reauthorises(db: Database) -> None:
 
 
 def test_latest_statuses_ranked_in_the_database_match_the_python_rule(db: Database) -> None:
-    """Lists rank in SQL (latest_statuses); the snapshot ranks in Python (reports.stats.effective_reports,
+    """Lists rank in SQL (latest_statuses); the snapshot ranks in Python (plans.status.effective_reports,
     what task_views and the statistics read): the same answer."""
     world = build_world(db)
     lan = get_official(db, world.add_official(2, "Nguyễn Thị Lan", TTPVHCC))

@@ -1,0 +1,420 @@
+"""Store a ParsedPlan: organization, agencies (with aliases), plan, tasks, links and imported results,
+in the caller's transaction (no commit). A revised plan (same organization, year and number) updates
+its tasks by code and content similarity, keeps every progress report and marks dropped tasks removed."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+from sqlmodel import Session
+
+from plans.agencies import DEFAULT_ALIASES, AgencyMatcher, agency_key, is_group_agency
+from plans.parsing.importer import PlanImportError
+from plans.parsing.types import ParsedNode, ParsedPlan
+from storage.models import (
+    Agency,
+    AgencyAlias,
+    Organization,
+    Plan,
+    ProgressReport,
+    ReportDocument,
+    Task,
+    TaskAgency,
+    utcnow,
+)
+from storage.queries.plans import (
+    agencies_with_aliases,
+    find_plan,
+    imported_report_exists,
+    organization_by_name,
+    plan_nodes,
+    task_links,
+)
+from storage.text import fold, fold_processor
+
+logger = logging.getLogger(__name__)
+
+# Similarity is the edit-distance ratio of the folded texts. Not WRatio: these plans share so much
+# wording ("thực hiện … thủ tục hành chính …") that 56% of pairs of *different* tasks in the seeds
+# score 80 or more with it, some 90, so a replaced task kept the old one's reports. With the plain
+# ratio, different tasks of one plan score at most 77; rewordings (a word added, "TTHC" for "thủ tục
+# hành chính", a year changed) 74–100, 98% of them 80 or more. Below the bar a task counts as removed
+# and a new one added: its reports stay with the old task, and the preview shows both.
+SAME_CODE_SIMILARITY = 80  # same code and roughly the same text: the same task, maybe reworded
+MOVED_SIMILARITY = 90  # another code but nearly the same text: the same task, renumbered
+
+
+@dataclass
+class AgencyResolution:
+    written: str
+    name: str  # canonical
+    how: str  # exact | alias | fuzzy | new
+    score: float
+
+
+@dataclass
+class TaskChange:
+    code: str
+    content: str
+    fields: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlanDiff:
+    existing_plan_id: int | None
+    added: list[TaskChange] = field(default_factory=list)
+    changed: list[TaskChange] = field(default_factory=list)
+    removed: list[TaskChange] = field(default_factory=list)
+
+    @property
+    def is_update(self) -> bool:
+        return self.existing_plan_id is not None
+
+
+@dataclass
+class ImportResult:
+    plan_id: int
+    organization_id: int
+    organization: str
+    diff: PlanDiff
+    agencies: list[AgencyResolution]
+    reports_added: int
+
+    @property
+    def added(self) -> list[TaskChange]:
+        return self.diff.added
+
+    @property
+    def changed(self) -> list[TaskChange]:
+        return self.diff.changed
+
+    @property
+    def removed(self) -> list[TaskChange]:
+        return self.diff.removed
+
+
+def _org_name(parsed: ParsedPlan, organization_name: str | None) -> str:
+    name = (organization_name or parsed.organization or "").strip()
+    if not name:
+        raise PlanImportError(
+            "no_org",
+            'Không xác định được UBND xã/phường ban hành kế hoạch; hãy nêu tên, ví dụ --org "UBND xã Thanh Xá".',
+        )
+    return name
+
+
+class AgencyResolver:
+    """Resolves written names to an organization's agencies; new ones get negative ids until stored."""
+
+    def __init__(self, known: list[tuple[Agency, list[str]]]) -> None:
+        self.matcher = AgencyMatcher((a.id or 0, a.name, aliases) for a, aliases in known)
+        self.resolved: dict[str, AgencyResolution] = {}
+        self.ids: dict[str, int] = {}  # canonical name → id (negative = to create)
+        for agency, _ in known:
+            self.ids[agency.name] = agency.id or 0
+        self._next = -1
+
+    def resolve(self, written: str) -> tuple[int, str]:
+        match = self.matcher.match(written)
+        if match.how == "new":
+            agency_id = self._next
+            self._next -= 1
+            self.matcher.add(agency_id, match.name)
+            self.ids[match.name] = agency_id
+        else:
+            agency_id = match.agency_id if match.agency_id is not None else self.ids[match.name]
+        if written not in self.resolved:
+            how = match.how
+            if how != "new" and agency_id < 0:
+                how = "new"  # matched a name created earlier in this import
+            self.resolved[written] = AgencyResolution(written, match.name, how, match.score)
+        return agency_id, match.name
+
+    @property
+    def new_names(self) -> list[str]:
+        return [name for name, agency_id in self.ids.items() if agency_id < 0]
+
+
+def resolve_agencies(parsed: ParsedPlan, resolver: AgencyResolver) -> dict[str, list[tuple[int, str]]]:
+    """{code: [(agency id, canonical name) for lead] …} keyed as f"{code}:lead" / f"{code}:coordinating"."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for node in parsed.nodes:
+        for role, names in (("lead", node.lead), ("coordinating", node.coordinating)):
+            resolved: list[tuple[int, str]] = []
+            for written in names:
+                pair = resolver.resolve(written)
+                if pair not in resolved:
+                    resolved.append(pair)
+            out[f"{node.code}:{role}"] = resolved
+    return out
+
+
+def matched_names(*, session: Session, parsed: ParsedPlan, organization_name: str | None) -> AgencyResolver:
+    """Resolve every agency of the plan without writing anything (for previews and --json)."""
+    name = _org_name(parsed, organization_name)
+    org = organization_by_name(session=session, name=name)
+    known = agencies_with_aliases(session=session, organization_id=org.id) if org and org.id else []
+    resolver = AgencyResolver(known)
+    resolve_agencies(parsed, resolver)
+    return resolver
+
+
+def _node_fields(node: ParsedNode) -> dict[str, object]:
+    deadline = node.deadline
+    return {
+        "content": node.content,
+        "deadline_text": deadline.text if deadline else None,
+        "deadline_kind": deadline.kind if deadline else "unknown",
+        "deadline_due": deadline.due if deadline else None,
+        "deadline_start": deadline.start if deadline else None,
+        "recurrence": deadline.recurrence if deadline else None,
+        "product": node.product,
+        "targets": [{"metric": t.metric, "min_percent": t.min_percent} for t in node.targets],
+    }
+
+
+def _similar(a: str, b: str) -> float:
+    return float(fuzz.ratio(a, b, processor=fold_processor))
+
+
+def match_tasks(old: list[Task], nodes: list[ParsedNode]) -> dict[str, Task]:
+    """New code → old task: same code and similar text first, then nearly the same text elsewhere."""
+    by_code = {t.code: t for t in old}
+    pairs: dict[str, Task] = {}
+    used: set[int] = set()
+    for node in nodes:
+        task = by_code.get(node.code)
+        if (
+            task is not None
+            and task.kind == node.kind
+            and _similar(task.content, node.content) >= SAME_CODE_SIMILARITY
+        ):
+            pairs[node.code] = task
+            used.add(task.id or 0)
+    for node in nodes:
+        if node.code in pairs:
+            continue
+        best: tuple[float, Task] | None = None
+        for task in old:
+            if (task.id or 0) in used or task.kind != node.kind:
+                continue
+            score = _similar(task.content, node.content)
+            if score >= MOVED_SIMILARITY and (best is None or score > best[0]):
+                best = (score, task)
+        if best is not None:
+            pairs[node.code] = best[1]
+            used.add(best[1].id or 0)
+    return pairs
+
+
+def plan_diff(*, session: Session, parsed: ParsedPlan, organization_name: str | None) -> PlanDiff:
+    """What saving would add, change and remove (nothing is written)."""
+    name = _org_name(parsed, organization_name)
+    org = organization_by_name(session=session, name=name)
+    plan = (
+        find_plan(
+            session=session,
+            organization_id=org.id,
+            year=parsed.year,
+            number=parsed.number,
+            title=parsed.title,
+        )
+        if org and org.id
+        else None
+    )
+    if plan is None or plan.id is None:
+        return PlanDiff(None, added=[TaskChange(n.code, n.content) for n in parsed.tasks])
+    old = plan_nodes(session=session, plan_id=plan.id)
+    return _diff(old, parsed)
+
+
+def _diff(old: list[Task], parsed: ParsedPlan) -> PlanDiff:
+    live = [t for t in old if not t.removed]
+    pairs = match_tasks(live, parsed.nodes)
+    diff = PlanDiff(old[0].plan_id if old else None)
+    for node in parsed.tasks:
+        task = pairs.get(node.code)
+        if task is None:
+            diff.added.append(TaskChange(node.code, node.content))
+            continue
+        fields = [
+            key
+            for key, value in _node_fields(node).items()
+            if key != "targets" and getattr(task, key) != value
+        ]
+        if task.code != node.code:
+            fields.insert(0, "code")
+        if fields:
+            diff.changed.append(TaskChange(node.code, node.content, fields))
+    kept = {t.id for t in pairs.values()}
+    diff.removed = [TaskChange(t.code, t.content) for t in live if t.kind == "task" and t.id not in kept]
+    return diff
+
+
+def store_plan(*, session: Session, parsed: ParsedPlan, organization_name: str | None) -> ImportResult:
+    name = _org_name(parsed, organization_name)
+    org = organization_by_name(session=session, name=name)
+    if org is None:
+        org = Organization(name=name, name_key=fold(name))
+        session.add(org)
+        session.flush()
+    assert org.id is not None
+    resolver = AgencyResolver(agencies_with_aliases(session=session, organization_id=org.id))
+    links = resolve_agencies(parsed, resolver)
+    real_ids: dict[int, int] = {}
+    for canonical, temp_id in list(resolver.ids.items()):
+        if temp_id >= 0:
+            real_ids[temp_id] = temp_id
+            continue
+        agency = Agency(
+            organization_id=org.id,
+            name=canonical,
+            name_key=agency_key(canonical),
+            is_group=is_group_agency(canonical),
+        )
+        session.add(agency)
+        session.flush()
+        assert agency.id is not None
+        real_ids[temp_id] = agency.id
+        defaults = next((v for k, v in DEFAULT_ALIASES.items() if agency_key(k) == agency.name_key), [])
+        alias_keys = {agency.name_key}
+        for alias in defaults:
+            key = agency_key(alias)
+            if key and key not in alias_keys:
+                alias_keys.add(key)
+                session.add(AgencyAlias(agency_id=agency.id, alias=alias, alias_key=key))
+
+    plan = find_plan(
+        session=session, organization_id=org.id, year=parsed.year, number=parsed.number, title=parsed.title
+    )
+    old: list[Task] = []
+    if plan is None:
+        plan = Plan(organization_id=org.id, title=parsed.title or parsed.source_filename or "Kế hoạch")
+    else:
+        old = plan_nodes(session=session, plan_id=plan.id or 0)
+    plan.title = parsed.title or plan.title
+    plan.number, plan.issued_on, plan.year = parsed.number, parsed.issued_on, parsed.year
+    plan.source_filename = parsed.source_filename
+    plan.updated_at = utcnow()
+    session.add(plan)
+    session.flush()
+    assert plan.id is not None
+
+    diff = _diff(old, parsed)
+    diff.existing_plan_id = plan.id if old else None
+    pairs = match_tasks([t for t in old if not t.removed], parsed.nodes)
+    kept_ids = {t.id for t in pairs.values()}
+    original = {t.id: t.code for t in old}
+    for task in old:  # free every code first: matched tasks may swap codes, removed ones keep theirs aside
+        task.code = f"~{task.id}"
+        session.add(task)
+        if task.id not in kept_ids and not task.removed:
+            task.removed = True
+    session.flush()
+
+    by_code: dict[str, Task] = {}
+    reports_added = 0
+    # Links of the old tasks in one query (a new task has none), not two queries per task.
+    old_links: dict[int, list[TaskAgency]] = {}
+    for link in task_links(session=session, task_ids=[t.id for t in old if t.id is not None]):
+        old_links.setdefault(link.task_id, []).append(link)
+    for position, node in enumerate(parsed.nodes):
+        task = pairs.get(node.code) or Task(plan_id=plan.id, code=node.code, content=node.content)
+        task.code, task.number, task.kind, task.level = node.code, node.number, node.kind, node.level
+        task.position, task.section, task.removed = position, node.section, False
+        parent = by_code.get(node.parent_code or "")
+        task.parent_id = parent.id if parent else None
+        for key, value in _node_fields(node).items():
+            setattr(task, key, value)
+        task.content_key = fold(node.content)
+        session.add(task)
+        session.flush()
+        assert task.id is not None
+        by_code[node.code] = task
+        _store_links(session, task, node, links, real_ids, old_links.get(task.id, []))
+        reports_added += _store_result(session, task, node, parsed)
+    for task in old:  # a removed task keeps a readable, unique code
+        if task.removed and task.code.startswith("~"):
+            code = original[task.id]
+            task.code = code if "~" in code else f"{code}~{task.id}"[:32]
+            session.add(task)
+    session.flush()
+    resolutions = list(resolver.resolved.values())
+    return ImportResult(plan.id, org.id, org.name, diff, resolutions, reports_added)
+
+
+def _store_links(
+    session: Session,
+    task: Task,
+    node: ParsedNode,
+    links: dict[str, list[tuple[int, str]]],
+    real_ids: dict[int, int],
+    current: list[TaskAgency],
+) -> None:
+    assert task.id is not None
+    existing = {(link.agency_id, link.role) for link in current}
+    wanted: set[tuple[int, str]] = set()
+    for role in ("lead", "coordinating"):
+        for temp_id, _ in links.get(f"{node.code}:{role}", []):
+            wanted.add((real_ids.get(temp_id, temp_id), role))
+    for link in current:
+        if (link.agency_id, link.role) not in wanted:
+            session.delete(link)
+    for agency_id, role in sorted(wanted - existing):
+        session.add(TaskAgency(task_id=task.id, agency_id=agency_id, role=role))
+
+
+def _store_result(session: Session, task: Task, node: ParsedNode, parsed: ParsedPlan) -> int:
+    result = node.result
+    if result is None or task.kind != "task" or task.id is None:
+        return 0
+    period = parsed.result_period
+    reported_on = period.end if period else (parsed.issued_on or date.today())
+    if imported_report_exists(
+        session=session,
+        task_id=task.id,
+        period_end=period.end if period else None,
+        status=result.status,
+        note=result.text,
+    ):
+        return 0  # the same file imported again: do not count the result twice
+    report = ProgressReport(
+        task_id=task.id,
+        status=result.status,
+        note=result.text,
+        kpi_value=result.kpi_values[0] if result.kpi_values else None,
+        reported_on=reported_on,
+        period_start=period.start if period else None,
+        period_end=period.end if period else None,
+        source="import",
+        reporter_name=parsed.organization,
+    )
+    session.add(report)
+    session.flush()
+    assert report.id is not None
+    for ref in result.documents:
+        session.add(
+            ReportDocument(
+                report_id=report.id,
+                doc_type=ref.doc_type,
+                number=ref.number,
+                issued_on=ref.issued_on,
+                text=ref.text,
+            )
+        )
+    return 1
+
+
+def preview_import(
+    *, session: Session, parsed: ParsedPlan, organization_name: str | None
+) -> tuple[list[AgencyResolution], PlanDiff]:
+    """Agency matches and the changes against a stored plan; the session is rolled back (no writes)."""
+    try:
+        resolver = matched_names(session=session, parsed=parsed, organization_name=organization_name)
+        diff = plan_diff(session=session, parsed=parsed, organization_name=organization_name)
+    finally:
+        session.rollback()
+    return list(resolver.resolved.values()), diff
