@@ -23,6 +23,7 @@ lint: setup
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen mypy .
+	$(UV) run --frozen lint-imports
 
 clean:
 	rm -rf $(TOOLS) .venv

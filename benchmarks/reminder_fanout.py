@@ -25,11 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.results import verdict, write_section
 from bot.offline.fake import FakeTelegram
+from bot.runtime.sender import TelegramSender, build_bot
 from bot.settings import load_settings
-from reminders.dispatch import build_bot, plan_digests, run_reminders
+from reminders.dispatch import organization_snapshots, run_reminders
+from reminders.planning import organizations_of, plan_digests
 from storage.db import Database
 from storage.models import Agency, Official, Organization, Plan, Task, TaskAgency
-from storage.queries.reminders import load_snapshot
+from storage.queries.reminders import load_recipients
 from storage.text import fold
 
 NOW = datetime(2025, 11, 20, 7, 45, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
@@ -121,9 +123,10 @@ async def main(officials: int, write: bool = True) -> int:
         populate(db, officials)
         settings = load_settings(DATABASE_URL=url, PLANBOT_TIMEZONE="Asia/Ho_Chi_Minh")
         started = time.perf_counter()
-        snap = db.call(load_snapshot, day=NOW.date())
+        snap = db.call(load_recipients, day=NOW.date())
+        orgs = db.call(organization_snapshots, organization_ids=organizations_of(snap))
         loaded = time.perf_counter()
-        _day, _working, digests = plan_digests(snap, now=NOW, settings=settings)
+        _day, _working, digests = plan_digests(snap, orgs, now=NOW, config=settings.reminder_config())
         computed = time.perf_counter()
         print(f"{len(digests)} digests: load {loaded - started:.2f} s, compute {computed - loaded:.2f} s")
         async with FakeTelegram(enforce_limits=True) as tg:
@@ -131,7 +134,9 @@ async def main(officials: int, write: bool = True) -> int:
                 tg.user(FIRST_USER + n, f"Cán bộ {n}")
             async with build_bot(tg.token, tg.base_url, tg.file_url) as bot:
                 t0 = time.perf_counter()
-                report = await run_reminders(db=db, bot=bot, settings=settings, now=NOW)
+                report = await run_reminders(
+                    db=db, sender=TelegramSender(bot), config=settings.reminder_config(), now=NOW
+                )
                 elapsed = time.perf_counter() - t0
             per_chat = Counter(int(c.params["chat_id"]) for c in tg.calls_to("sendMessage") if not c.error)
             answered_429 = sum(1 for c in tg.calls_to("sendMessage") if c.error and "Too Many" in c.error)

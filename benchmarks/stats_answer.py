@@ -16,7 +16,6 @@ import argparse
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from sqlmodel import Session, col, select
 from benchmarks.results import summarize_ms, verdict, write_section
 from benchmarks.seed import NOW, SeedSpec, seed, summary
 from plans import snapshot as cache
+from plans.periods import PeriodPolicy
 from reports.answers.core import answer_question
 from storage.db import Database
 from storage.models import Official, Plan, Task
@@ -35,12 +35,6 @@ from storage.queries.progress import create_report
 
 QUESTIONS = ["tỷ lệ hoàn thành quý này?", "đơn vị nào chậm nhất?", "việc nào quá hạn?"]
 GOAL_MS = 200.0
-
-
-@dataclass
-class PeriodSettings:
-    period_mode: str = "calendar"
-    timezone: str = "Asia/Ho_Chi_Minh"
 
 
 def _leader(session: Session, organization_id: int) -> Official:
@@ -53,7 +47,9 @@ def _leader(session: Session, organization_id: int) -> Official:
 
 def ask(*, session: Session, organization_id: int, text: str, now: datetime) -> str:
     viewer = _leader(session, organization_id)
-    answer = answer_question(session=session, text=text, viewer=viewer, now=now, settings=PeriodSettings())
+    answer = answer_question(
+        session=session, text=text, viewer=viewer, today=now.date(), periods=PeriodPolicy()
+    )
     assert answer is not None
     return answer.text
 

@@ -18,6 +18,7 @@ from bot.runtime.persistence import DatabasePersistence
 from bot.runtime.update_processor import PerUserUpdateProcessor
 from bot.settings import Settings
 from handlers.context import PlanbotApp, PlanbotContext, Services
+from plans.clock import Clock
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ COMMANDS: list[tuple[str, str]] = [
 ]
 
 WARMUP_TASK = "warmup_task"
+CLOCK_KEY = "clock"  # set before start to run the bot at another moment (`planbot chat --at`)
 BUSY_TEXT = "Hệ thống đang bận, vui lòng thử lại sau ít phút."
 ERROR_TEXT = "Xin lỗi, đã có lỗi xảy ra khi xử lý yêu cầu. Vui lòng thử lại sau."
 
@@ -53,7 +55,15 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
         from storage.db import Database
 
         db = Database(settings.database_url)
-    application.bot_data["services"] = Services(settings=settings, db=db)
+    clock: Clock = application.bot_data.get(CLOCK_KEY) or settings.clock()
+    application.bot_data["services"] = Services(
+        db=db,
+        clock=clock,
+        periods=settings.period_policy(),
+        admin_ids=frozenset(settings.admin_ids),
+        default_reminder_time=settings.reminder_time,
+        bot_username=settings.bot_username,
+    )
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
     from bot.runtime.jobs import schedule_jobs
 
@@ -94,7 +104,9 @@ async def error_handler(update: object, context: PlanbotContext) -> None:
         logger.warning("Could not send the error reply", exc_info=True)
 
 
-def build_application(settings: Settings, *, token: str | None = None) -> PlanbotApp:
+def build_application(
+    settings: Settings, *, token: str | None = None, clock: Clock | None = None
+) -> PlanbotApp:
     """The one place the Application is assembled: bot, rate limiter, persistence, handlers."""
     from handlers import register_all
 
@@ -120,6 +132,8 @@ def build_application(settings: Settings, *, token: str | None = None) -> Planbo
         .build()
     )
     application.bot_data["settings"] = settings
+    if clock is not None:
+        application.bot_data[CLOCK_KEY] = clock
     register_dedupe(application)  # group -1: a redelivered update stops before any handler
     register_all(application)  # type: ignore[arg-type]
     application.add_error_handler(error_handler)  # type: ignore[arg-type]

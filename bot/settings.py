@@ -10,6 +10,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from plans.clock import Clock
+from plans.periods import PeriodPolicy
+from reminders.calendar import WorkCalendar, calendar_from
+from reminders.policy import ReminderConfig
+
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
@@ -38,6 +43,9 @@ class Settings(BaseSettings):
     holidays: Annotated[list[date], NoDecode] = Field(default_factory=list, alias="PLANBOT_HOLIDAYS")
     # "calendar" quarters, or the reporting periods of Nghị định 09/2019/NĐ-CP.
     period_mode: Literal["calendar", "nd09"] = Field(default="calendar", alias="PLANBOT_PERIOD_MODE")
+    # The commune's reporting period, and the day of the month after it by which it reports on it.
+    report_period: Literal["quarter", "month"] = Field(default="quarter", alias="PLANBOT_REPORT_PERIOD")
+    report_window_day: int = Field(default=20, ge=1, le=31, alias="PLANBOT_REPORT_WINDOW_DAY")
     log_level: str = Field(default="INFO", alias="PLANBOT_LOG_LEVEL")
 
     @field_validator("admin_ids", mode="before")
@@ -110,6 +118,26 @@ class Settings(BaseSettings):
     def reminder_clock(self) -> time:
         hours, minutes = self.reminder_time.split(":")
         return time(int(hours), int(minutes))
+
+    def clock(self) -> Clock:
+        """The clock of PLANBOT_TIMEZONE (plans.clock: the only source of "today")."""
+        return Clock(self.tz)
+
+    def period_policy(self) -> PeriodPolicy:
+        return PeriodPolicy(mode=self.period_mode, unit=self.report_period, window_day=self.report_window_day)
+
+    def calendar(self) -> WorkCalendar:
+        """The deployment's working calendar: public holidays, PLANBOT_WORK_ON_SATURDAY, PLANBOT_HOLIDAYS."""
+        return calendar_from(self.work_on_saturday, self.holidays)
+
+    def reminder_config(self, clock: Clock | None = None) -> ReminderConfig:
+        return ReminderConfig(
+            clock=clock or self.clock(),
+            periods=self.period_policy(),
+            calendar=self.calendar(),
+            reminder_time=self.reminder_clock,
+            offsets=tuple(self.reminder_offsets),
+        )
 
     def require_token(self) -> str:
         if not self.telegram_bot_token:

@@ -12,12 +12,12 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from handlers.common import NO_PERMISSION_TEXT, current_official, esc, reply, require_official
 from handlers.context import PlanbotContext
 from handlers.onboarding import ROLE_LABELS
+from plans.directory import find_agencies
 from storage.models import Agency, Official, Role
 from storage.queries.invites import (
     DEFAULT_DAYS,
     agencies_for,
     agency_by_id,
-    find_agencies,
     invite_for_agency,
     organization_names,
 )

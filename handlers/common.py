@@ -44,7 +44,7 @@ async def current_official(update: Update, context: PlanbotContext) -> Official 
     if known:  # read with the update's claim (bot/dedupe.py)
         return official if official is not None and official.active else None
     chat_id = update.effective_chat.id if update.effective_chat else None
-    if user.id in context.settings.admin_ids:
+    if user.id in context.services.admin_ids:
         return await context.db.run(
             ensure_config_admin,
             telegram_user_id=user.id,

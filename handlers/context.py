@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.settings import Settings
+from plans.clock import Clock
+from plans.periods import PeriodPolicy
 from storage.db import Database
 from storage.models import Official
-
-if TYPE_CHECKING:
-    from apscheduler.schedulers.asyncio import AsyncIOScheduler  # noqa: F401
 
 
 @dataclass
 class Services:
-    settings: Settings
+    """What handlers use, built from the settings in bot/app.py's post_init, closed in post_shutdown."""
+
     db: Database
+    clock: Clock
+    periods: PeriodPolicy
+    admin_ids: frozenset[int] = frozenset()
+    default_reminder_time: str = "07:30"  # shown in /nhac
+    bot_username: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -33,15 +37,19 @@ class PlanbotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any
         return services  # type: ignore[no-any-return]
 
     @property
-    def settings(self) -> Settings:
-        return self.services.settings
-
-    @property
     def db(self) -> Database:
         return self.services.db
 
-    # The sender's Official, read once per update together with the update's claim (bot/dedupe.py),
-    # so that handlers do not query it again. One context serves every handler group of an update.
+    @property
+    def clock(self) -> Clock:
+        return self.services.clock
+
+    @property
+    def periods(self) -> PeriodPolicy:
+        return self.services.periods
+
+    # The sender's Official, read once per update together with the update's claim (bot/runtime/
+    # dedupe.py), so that handlers do not query it again. One context serves every handler group.
     def remember_official(self, telegram_user_id: int, official: Official | None) -> None:
         self.__dict__["_official"] = (telegram_user_id, official)
 

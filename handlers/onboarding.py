@@ -10,10 +10,10 @@ from telegram.ext import CommandHandler
 
 from handlers.common import STRANGER_TEXT, esc, reply, require_official
 from handlers.context import PlanbotContext
+from plans.directory import agency_label
 from storage.models import Role
 from storage.queries.invites import RedeemResult
 from storage.queries.invites import redeem_invite as redeem_invite_query
-from storage.queries.tasks import agency_label
 from storage.text import nfc
 
 logger = logging.getLogger(__name__)

@@ -66,7 +66,7 @@ async def nhac(update: Update, context: PlanbotContext) -> None:
     assert official.id is not None
     # Writing to the bot proves the user can be reached again.
     official = await context.db.run(set_reminder_prefs, official_id=official.id) or official
-    default = context.settings.reminder_time
+    default = context.services.default_reminder_time
     await reply(update, settings_text(official, default), reply_markup=settings_keyboard(official))
 
 
@@ -89,7 +89,7 @@ async def on_button(update: Update, context: PlanbotContext) -> None:
         await query.answer(STRANGER_TEXT[:190], show_alert=True)
         return
     data = query.data or ""
-    default = context.settings.reminder_time
+    default = context.services.default_reminder_time
     changes: dict[str, Any] = {}
     note = ""
     if match := _TIME.match(data):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -24,8 +23,6 @@ from reports.answers.core import (
     answer_question,
     chart_for,
     intent_answer,
-    local_today,
-    mode_of,
     viewer_report,
 )
 from reports.outputs.charts import ChartData, render_chart
@@ -42,10 +39,6 @@ BAD_PERIOD = (
 )
 
 
-def _now(context: PlanbotContext) -> datetime:
-    return datetime.now(context.settings.tz)
-
-
 def _chart_markup(answer: Answer) -> InlineKeyboardMarkup | None:
     if answer.chart_request is None:
         return None
@@ -57,13 +50,13 @@ def _chart_markup(answer: Answer) -> InlineKeyboardMarkup | None:
 async def _send_chart(
     update: Update, context: PlanbotContext, official: Official, request: ChartRequest
 ) -> None:
-    mode = mode_of(context.settings)
+    mode = context.periods.mode
     try:
         period = parse_period_code(request.period_code, mode)
     except ValueError:
         await reply(update, "Kỳ của biểu đồ không hợp lệ.")
         return
-    today = local_today(_now(context), context.settings)
+    today = context.clock.today()
     data = await context.db.run(
         chart_for, viewer=official, period=period, today=today, agency_id=request.agency_id
     )
@@ -110,7 +103,7 @@ async def _deliver(update: Update, context: PlanbotContext, official: Official, 
 async def try_answer_question(update: Update, context: PlanbotContext, official: Official, text: str) -> bool:
     """Answer text that asks about progress; return False when it is not such a question."""
     answer = await context.db.run(
-        answer_question, text=text, viewer=official, now=_now(context), settings=context.settings
+        answer_question, text=text, viewer=official, today=context.clock.today(), periods=context.periods
     )
     if answer is None:
         return False
@@ -123,9 +116,9 @@ async def _period_arg(update: Update, context: PlanbotContext) -> Period | bool 
     arg = " ".join(context.args or []).strip()
     if not arg:
         return None
-    today = local_today(_now(context), context.settings)
+    today = context.clock.today()
     try:
-        period = parse_period_text(arg, today=today, mode=mode_of(context.settings))
+        period = parse_period_text(arg, today=today, mode=context.periods.mode)
     except PeriodError:
         period = None
     if period is None:
@@ -141,9 +134,9 @@ async def _intent_command(update: Update, context: PlanbotContext, intent: str) 
     period = await _period_arg(update, context)
     if period is False:
         return
-    today = local_today(_now(context), context.settings)
+    today = context.clock.today()
     if not isinstance(period, Period):
-        period = quarter_containing(today, mode_of(context.settings))
+        period = quarter_containing(today, context.periods.mode)
     answer = await context.db.run(intent_answer, viewer=official, intent=intent, period=period, today=today)
     await _deliver(update, context, official, answer)
 
@@ -172,7 +165,7 @@ async def baocao_command(update: Update, context: PlanbotContext) -> None:
     if period is False:
         return
     if not isinstance(period, Period):
-        period = quarter_containing(local_today(_now(context), context.settings), mode_of(context.settings))
+        period = quarter_containing(context.clock.today(), context.periods.mode)
     await reply(update, f"Đang lập phụ lục báo cáo {esc(period.title)}…")
     await _send_report(update, context, official, period)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
@@ -36,7 +36,7 @@ _NEW_CARD = re.compile(r"^t:n:(\d{1,12})$")
 
 
 def today(context: PlanbotContext) -> date:
-    return datetime.now(context.settings.tz).date()
+    return context.clock.today()
 
 
 def _list_title(official: Official, agency: str | None) -> str:

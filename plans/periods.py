@@ -156,3 +156,58 @@ def parse_period_code(code: str, mode: PeriodMode = "calendar") -> Period:
         raise ValueError(
             f"unknown period {code!r}: expected 2025-Q3, 2025-11, 2025-H1, 2025 or 2025-01-01..2025-03-31"
         ) from exc
+
+
+ReportUnit = Literal["quarter", "month"]
+
+
+@dataclass(frozen=True)
+class PeriodPolicy:
+    """The commune's reporting periods (kỳ báo cáo) and the window after each in which it reports.
+
+    Communes compile a period's results in the weeks after it ends (the Thanh Xá Q1/2023 report is
+    dated 14/04/2023): reports on a period are due by `window_day` of the month after it ends.
+    """
+
+    mode: PeriodMode = "calendar"
+    unit: ReportUnit = "quarter"
+    window_day: int = 20
+
+    def containing(self, day: date) -> Period:
+        """The reporting period a day falls in."""
+        return (
+            quarter_containing(day, self.mode) if self.unit == "quarter" else month_containing(day, self.mode)
+        )
+
+    def shift(self, period: Period, steps: int) -> Period:
+        if period.kind == "month":
+            return shift_month(period, steps, self.mode)
+        return shift_quarter(period, steps, self.mode)
+
+    def window_end(self, period: Period) -> date:
+        """The last day to report on a period: `window_day` of the month after it ends."""
+        year, month_number = (
+            (period.end.year + 1, 1) if period.end.month == 12 else (period.end.year, period.end.month + 1)
+        )
+        return date(year, month_number, min(self.window_day, month_end(year, month_number).day))
+
+    def open_window(self, day: date) -> Period | None:
+        """The period that has ended and whose reporting window still contains `day`, if any."""
+        previous = self.shift(self.containing(day), -1)
+        return previous if previous.end < day <= self.window_end(previous) else None
+
+    def report_choices(self, day: date) -> list[Period]:
+        """The periods a report sent on `day` may be about, the default first: inside a reporting
+        window the period just ended, then the current one; otherwise the current one only."""
+        current = self.containing(day)
+        ended = self.open_window(day)
+        return [ended, current] if ended is not None else [current]
+
+    def last_ended(self, day: date) -> Period:
+        """ "quý vừa rồi": the last reporting period that has ended."""
+        return self.shift(self.containing(day), -1)
+
+    def default_for_questions(self, day: date) -> Period:
+        """A question without a period: inside a reporting window, the period being reported on;
+        otherwise the current one."""
+        return self.open_window(day) or self.containing(day)

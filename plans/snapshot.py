@@ -57,6 +57,15 @@ class OrgContext:
     groups: Mapping[int, frozenset[int]] = field(default_factory=dict)  # agency → its group agencies
     plans: tuple[PlanInfo, ...] = ()
 
+    @cached_property
+    def members(self) -> dict[int, frozenset[int]]:
+        """group agency → its member agencies (the other direction of `groups`)."""
+        found: dict[int, set[int]] = {}
+        for member, groups in self.groups.items():
+            for group in groups:
+                found.setdefault(group, set()).add(member)
+        return {group: frozenset(ids) for group, ids in found.items()}
+
 
 def load_context(session: Session, organization_id: int) -> OrgContext:
     return OrgContext(
@@ -84,10 +93,16 @@ class OrgFacts:
     memo: dict[tuple[date, date, date], tuple[Period, dict[int, TaskStatus]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # What is built from the tasks alone (the search index, tasks by id): shared by the snapshots
+    # merged from this one, since merging new reports never changes the tasks.
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    @cached_property
+    @property
     def task_by_id(self) -> dict[int, TaskFacts]:
-        return {t.id: t for t in self.tasks}
+        found = self.derived.get("task_by_id")
+        if found is None:
+            found = self.derived["task_by_id"] = {t.id: t for t in self.tasks}
+        return found  # type: ignore[no-any-return]
 
 
 class _State:
@@ -134,7 +149,7 @@ def _merge(old: OrgFacts, version: tuple[Any, ...], new: list[ReportFacts]) -> O
     known = {r.id for n in new for r in old.all_reports.get(n.task_id, ())}
     new = [r for r in new if r.id not in known]
     if not new:  # reports of other organizations only: the same data, so it shares the memo
-        return replace(old, version=version)
+        return replace(old, version=version, memo=old.memo, derived=old.derived)
     all_reports = dict(old.all_reports)
     for r in new:
         all_reports[r.task_id] = (*all_reports.get(r.task_id, ()), r)
@@ -142,13 +157,15 @@ def _merge(old: OrgFacts, version: tuple[Any, ...], new: list[ReportFacts]) -> O
     targets = {r.supersedes_id for r in new if r.supersedes_id is not None}
     if not targets <= {r.id for tid in touched for r in all_reports[tid]}:
         # A correction of a report on another task (not something the bot writes): rebuild all.
-        return _build(
+        rebuilt = _build(
             version,
             old.generation,
             old.tasks,
             [r for items in all_reports.values() for r in items],
             old.context,
         )
+        rebuilt.derived.update(old.derived)
+        return rebuilt
     superseded = old.superseded | targets
     reports = dict(old.reports)
     for tid in touched:
@@ -166,6 +183,7 @@ def _merge(old: OrgFacts, version: tuple[Any, ...], new: list[ReportFacts]) -> O
         frozenset(superseded),
         max(old.max_report_id, max(r.id for r in new)),
         old.context,
+        derived=old.derived,
     )
     touched_tasks = [old.task_by_id[tid] for tid in touched if tid in old.task_by_id]
     for key, (period, memo) in list(old.memo.items()):

@@ -1,32 +1,56 @@
-"""Task lists, lines and cards read from the organization's snapshot (reports/cache.py).
+"""Task lists, lines, cards and search results, read from the organization's snapshot.
 
-`storage.queries.tasks` holds the rule in SQL (which tasks an official sees, the latest status,
-the link to their agency); this module gives the same answers from the snapshot every statistics
-answer already keeps, checked by one version query instead of four queries per list. A test holds
-the two equal. An admin of every organization (no organization of their own) gets the SQL path.
+Every view here asks plans/access.py who may see and report, and plans/snapshot.py for the tasks
+and their reports: one version check per request, no per-list queries. A card adds the details
+that only a card shows (history with notes and files, the plan's title), read by task id.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session
 
+from plans.access import Viewer, link_of, may_report, may_see, viewer_of
+from plans.search import SearchIndex
 from plans.snapshot import OrgFacts, org_facts
 from storage.facts import TaskFacts
-from storage.models import LinkRole, Official, Role
-from storage.queries.search import search_task_ids, search_tasks
-from storage.queries.tasks import (
-    TaskCard,
-    TaskLine,
-    agency_label,
-    may_report,
-    task_card,
-    task_line,
-    task_targets,
-    visible_task_lines,
-)
+from storage.models import Official
+from storage.queries.facts import organizations
+from storage.queries.tasks import HistoryEntry, card_details, organization_of_task
+from storage.text import fold
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    """What a list line or a search result needs; plain data for handlers.ui.views."""
+
+    id: int
+    code: str
+    number: str | None
+    content: str
+    deadline_text: str | None
+    deadline_kind: str
+    due: date | None
+    recurrence: str | None
+    position: int
+    status: str | None = None  # latest effective report status, None = never reported
+    link: str | None = None  # "lead" | "coordinating" for the viewer's agency; None otherwise
+
+
+@dataclass(frozen=True)
+class TaskCard:
+    line: TaskLine
+    product: str | None
+    plan_title: str
+    lead_agencies: tuple[str, ...]
+    coordinating_agencies: tuple[str, ...]
+    targets: tuple[dict[str, Any], ...]
+    latest_kpi: float | None
+    history: tuple[HistoryEntry, ...] = field(default_factory=tuple)
+    can_report: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,27 +59,7 @@ class TaskList:
     lines: list[TaskLine]
 
 
-def _agency_ids(facts: OrgFacts, official: Official) -> frozenset[int]:
-    if official.agency_id is None:
-        return frozenset()
-    return frozenset({official.agency_id, *facts.context.groups.get(official.agency_id, ())})
-
-
-def _link(task: TaskFacts, agency_ids: frozenset[int]) -> str | None:
-    if not task.lead_agency_ids.isdisjoint(agency_ids):
-        return LinkRole.lead
-    if not task.coordinating_agency_ids.isdisjoint(agency_ids):
-        return LinkRole.coordinating
-    return None
-
-
-def _visible(official: Official, task: TaskFacts, link: str | None) -> bool:
-    if task.plan_status != "active":
-        return False
-    return official.role in (Role.leader, Role.admin) or link is not None
-
-
-def _line(facts: OrgFacts, task: TaskFacts, link: str | None) -> TaskLine:
+def _line(facts: OrgFacts, task: TaskFacts, viewer: Viewer) -> TaskLine:
     latest = facts.reports.get(task.id)
     return TaskLine(
         id=task.id,
@@ -68,94 +72,131 @@ def _line(facts: OrgFacts, task: TaskFacts, link: str | None) -> TaskLine:
         recurrence=task.recurrence,
         position=task.position,
         status=latest[0].status if latest else None,  # effective reports, newest first
-        link=link,
+        link=link_of(task, viewer.agency_ids),
     )
 
 
-def _visible_line(
-    facts: OrgFacts, official: Official, agency_ids: frozenset[int], task_id: int
-) -> TaskLine | None:
+def _current(task: TaskFacts) -> bool:
+    """Lists, cards and search show the tasks of active plans."""
+    return task.plan_status == "active"
+
+
+def _snapshots(session: Session, official: Official) -> list[OrgFacts]:
+    """The snapshots the official may look into: their organization's, or every one for an admin
+    named in the settings without an organization of their own."""
+    if not official.active:
+        return []
+    if official.organization_id is not None:
+        return [org_facts(session=session, organization_id=official.organization_id)]
+    if official.role != "admin":
+        return []
+    return [org_facts(session=session, organization_id=org) for org, _name in organizations(session=session)]
+
+
+def _facts_of_task(session: Session, official: Official, task_id: int) -> OrgFacts | None:
+    if not official.active:
+        return None
+    if official.organization_id is not None:
+        return org_facts(session=session, organization_id=official.organization_id)
+    org = organization_of_task(session=session, task_id=task_id)
+    return org_facts(session=session, organization_id=org) if org is not None else None
+
+
+def _visible(facts: OrgFacts, official: Official, task_id: int) -> tuple[Viewer, TaskFacts] | None:
     task = facts.task_by_id.get(task_id)
-    if task is None:
+    if task is None or not _current(task):
         return None
-    link = _link(task, agency_ids)
-    return _line(facts, task, link) if _visible(official, task, link) else None
-
-
-def _snapshot(session: Session, official: Official) -> OrgFacts | None:
-    """The official's organization's snapshot; None for an admin of every organization."""
-    if official.organization_id is None:
-        return None
-    return org_facts(session=session, organization_id=official.organization_id)
+    viewer = viewer_of(official, facts.context.groups)
+    return (viewer, task) if may_see(viewer, task) else None
 
 
 def task_list(*, session: Session, official: Official) -> TaskList:
-    """Every task the official may see, in document order, with its latest status (/viec)."""
-    if not official.active:
-        return TaskList(None, [])
-    facts = _snapshot(session, official)
-    if facts is None:
-        lines = visible_task_lines(session=session, official=official)
-        return TaskList(agency_label(session=session, official=official), lines)
-    agency_ids = _agency_ids(facts, official)
-    lines = []
-    for task in facts.tasks:
-        link = _link(task, agency_ids)
-        if _visible(official, task, link):
-            lines.append(_line(facts, task, link))
-    name = facts.context.agency_names.get(official.agency_id) if official.agency_id is not None else None
+    """Every current task the official may see, in document order, with its latest status (/viec)."""
+    lines: list[TaskLine] = []
+    name: str | None = None
+    for facts in _snapshots(session, official):
+        viewer = viewer_of(official, facts.context.groups)
+        lines += [_line(facts, t, viewer) for t in facts.tasks if _current(t) and may_see(viewer, t)]
+        if official.agency_id is not None:
+            name = name or facts.context.agency_names.get(official.agency_id)
     return TaskList(name, lines)
 
 
 def line_of(*, session: Session, official: Official, task_id: int) -> TaskLine | None:
     """One task's line, or None when the official may not see it."""
-    if not official.active:
-        return None
-    facts = _snapshot(session, official)
-    if facts is None:
-        return task_line(session=session, official=official, task_id=task_id)
-    return _visible_line(facts, official, _agency_ids(facts, official), task_id)
+    facts = _facts_of_task(session, official, task_id)
+    found = _visible(facts, official, task_id) if facts is not None else None
+    return _line(facts, found[1], found[0]) if facts is not None and found is not None else None
 
 
 def report_choice(
     *, session: Session, official: Official, task_id: int
 ) -> tuple[TaskLine, list[dict[str, Any]]] | None:
     """The task an official starts a progress report on, with its KPI targets; None if not allowed."""
-    if not official.active:
+    facts = _facts_of_task(session, official, task_id)
+    found = _visible(facts, official, task_id) if facts is not None else None
+    if facts is None or found is None or not may_report(*found):
         return None
-    facts = _snapshot(session, official)
-    if facts is None:
-        line = task_line(session=session, official=official, task_id=task_id)
-        targets = task_targets(session=session, task_id=task_id) if line is not None else []
-    else:
-        line = _visible_line(facts, official, _agency_ids(facts, official), task_id)
-        targets = list(facts.task_by_id[task_id].targets) if line is not None else []
-    if line is None or not may_report(official, line):
-        return None
-    return line, targets
+    viewer, task = found
+    return _line(facts, task, viewer), list(task.targets)
+
+
+def may_report_task(*, session: Session, official: Official, task_id: int) -> bool:
+    """The rule for storing a report: re-read at the moment of storing, never trusted from a draft."""
+    return report_choice(session=session, official=official, task_id=task_id) is not None
+
+
+def _names(facts: OrgFacts, ids: frozenset[int]) -> tuple[str, ...]:
+    names = [facts.context.agency_names.get(i, "?") for i in ids]
+    return tuple(sorted(names, key=fold))
 
 
 def card(*, session: Session, official: Official, task_id: int) -> TaskCard | None:
     """The task card (history, agencies, plan), or None when the official may not see the task."""
-    line = line_of(session=session, official=official, task_id=task_id)
-    if line is None:
+    facts = _facts_of_task(session, official, task_id)
+    found = _visible(facts, official, task_id) if facts is not None else None
+    if facts is None or found is None:
         return None
-    return task_card(session=session, official=official, task_id=task_id, line=line)
+    viewer, task = found
+    details = card_details(session=session, task_id=task_id)
+    latest_kpi = next(
+        (e.kpi_value for e in details.history if not e.superseded and e.kpi_value is not None), None
+    )
+    return TaskCard(
+        line=_line(facts, task, viewer),
+        product=details.product,
+        plan_title=details.plan_title,
+        lead_agencies=_names(facts, task.lead_agency_ids),
+        coordinating_agencies=_names(facts, task.coordinating_agency_ids),
+        targets=task.targets,
+        latest_kpi=latest_kpi,
+        history=details.history,
+        can_report=may_report(viewer, task),
+    )
+
+
+def search_index(facts: OrgFacts) -> SearchIndex:
+    """The organization's search index over its current tasks, built once per snapshot."""
+    index = facts.derived.get("search_index")
+    if index is None:
+        index = facts.derived["search_index"] = SearchIndex.build(t for t in facts.tasks if _current(t))
+    return index  # type: ignore[no-any-return]
 
 
 def search(
     *, session: Session, official: Official, query: str, limit: int = 5, reportable_only: bool = False
 ) -> list[TaskLine]:
-    """storage.queries.search.search_tasks, its lines read from the snapshot."""
-    if not official.active:
-        return []
-    if official.organization_id is None:
-        return search_tasks(
-            session=session, official=official, query=query, limit=limit, reportable_only=reportable_only
-        )
-    ids = search_task_ids(
-        session=session, official=official, query=query, limit=limit, reportable_only=reportable_only
-    )
-    facts = org_facts(session=session, organization_id=official.organization_id)
-    agency_ids = _agency_ids(facts, official)
-    return [line for line in (_visible_line(facts, official, agency_ids, i) for i in ids) if line is not None]
+    """The tasks the official may see (or report, with reportable_only) that best match the query."""
+    found: list[tuple[float, int, int, OrgFacts, Viewer, TaskFacts]] = []
+    for facts in _snapshots(session, official):
+        viewer = viewer_of(official, facts.context.groups)
+        rule = may_report if reportable_only else may_see
+        allowed = {t.id for t in facts.tasks if _current(t) and rule(viewer, t)}
+        if not allowed:
+            continue
+        for rank, hit in enumerate(search_index(facts).search(query, allowed, limit)):
+            found.append(
+                (-hit.matched - hit.score, rank, hit.position, facts, viewer, facts.task_by_id[hit.task_id])
+            )
+    found.sort(key=lambda item: item[:3])
+    return [_line(facts, task, viewer) for _s, _r, _p, facts, viewer, task in found[:limit]]

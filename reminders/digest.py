@@ -1,8 +1,8 @@
 """Rendering of the daily and weekly digests: pure, Vietnamese, HTML-escaped, ≤ 4096 characters.
 
-Buttons are plain data (text, callback_data); dispatch turns them into an inline keyboard.
-Callback data formats belong to handlers/tasks.py: "t:n:<id>" opens a task card as a new message, "p:s:<id>"
-starts a progress report.
+Buttons are plain data: a text and an action on a task ("card" opens its card as a new message,
+"report" starts a progress report). The Telegram sender (bot/runtime/sender.py) turns them into
+inline buttons through the handlers' callback registry; this module knows no callback format.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ FOOTER = "Cài đặt giờ nhắc hoặc tắt nhắc việc: /nhac"
 @dataclass(frozen=True)
 class Button:
     text: str
-    callback_data: str
+    action: str  # "card" | "report"
+    task_id: int
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def task_buttons(
         seen.add(item.task.id)
         code = item.task.code
         rows.append(
-            (Button(f"📄 {code}", f"t:n:{item.task.id}"), Button(f"✍️ Báo cáo {code}", f"p:s:{item.task.id}"))
+            (Button(f"📄 {code}", "card", item.task.id), Button(f"✍️ Báo cáo {code}", "report", item.task.id))
         )
         if len(rows) >= max_tasks:
             break

@@ -1,8 +1,8 @@
 """What is due, per official, on a local day: pure functions over TaskFacts/ReportFacts.
 
 Calendar decisions (documented in the README of the issue and tested):
-- Working days are Monday–Friday (+ Saturday when PLANBOT_WORK_ON_SATURDAY), minus PLANBOT_HOLIDAYS.
-  Nothing is sent on other days.
+- Working days come from reminders/calendar.py (public holidays, the commune's own days off and
+  make-up working days). Nothing is sent on other days.
 - A reminder "N days before" that falls on a non-working day is sent on the previous working day:
   early is harmless, late is not. When a due day itself is a Sunday, its "on the day" reminder
   therefore comes on Friday (shown as upcoming, "còn 2 ngày") and "quá hạn" starts on Monday.
@@ -34,6 +34,7 @@ from plans.periods import (
     year_period,
 )
 from plans.status import compute_stats
+from reminders.calendar import WorkCalendar
 from storage.facts import ReportFacts, TaskFacts
 
 DATED_KINDS = frozenset({"date", "month", "quarter", "range"})
@@ -51,41 +52,6 @@ class Bucket(StrEnum):
 
 
 BUCKET_ORDER = {Bucket.overdue: 0, Bucket.today: 1, Bucket.upcoming: 2, Bucket.quarter: 3}
-
-
-@dataclass(frozen=True)
-class WorkCalendar:
-    work_on_saturday: bool = False
-    holidays: frozenset[date] = frozenset()
-
-    @classmethod
-    def from_settings(cls, settings: object) -> WorkCalendar:
-        return cls(
-            work_on_saturday=bool(getattr(settings, "work_on_saturday", False)),
-            holidays=frozenset(getattr(settings, "holidays", []) or []),
-        )
-
-    def is_working_day(self, day: date) -> bool:
-        weekday = day.weekday()
-        if weekday == 6 or (weekday == 5 and not self.work_on_saturday):
-            return False
-        return day not in self.holidays
-
-    def on_or_before(self, day: date) -> date:
-        """The day itself if it is a working day, else the previous working day."""
-        for _ in range(60):  # a calendar with 60 days off in a row is a configuration error
-            if self.is_working_day(day):
-                return day
-            day -= timedelta(days=1)
-        return day
-
-    def first_working_day_of_week(self, day: date) -> date | None:
-        monday = day - timedelta(days=day.weekday())
-        for i in range(7):
-            candidate = monday + timedelta(days=i)
-            if self.is_working_day(candidate):
-                return candidate
-        return None
 
 
 @dataclass(frozen=True)

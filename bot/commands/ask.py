@@ -10,10 +10,10 @@ import argparse
 import html
 import re
 import sys
-from datetime import date, datetime, time
+from datetime import datetime
 from typing import Any
 
-from bot.commands.common import organization_or_complain
+from bot.commands.common import clock_at, organization_or_complain
 from bot.settings import Settings
 from reports.answers.core import answer_question
 from storage.db import Database
@@ -32,16 +32,8 @@ def add_parser(subparsers: Any) -> None:
 
 
 def parse_at(value: str | None, settings: Settings) -> datetime:
-    """Local now, or the given ISO date (noon) / datetime, in the configured time zone."""
-    if not value:
-        return datetime.now(settings.tz)
-    try:
-        if len(value.strip()) == 10:
-            return datetime.combine(date.fromisoformat(value.strip()), time(12), settings.tz)
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise ValueError(f"--at: expected an ISO date or datetime such as 2025-11-20, got {value!r}") from exc
-    return moment if moment.tzinfo else moment.replace(tzinfo=settings.tz)
+    """Now, or the moment --at names (an ISO date or date-time, PLANBOT_TIMEZONE unless it has an offset)."""
+    return clock_at(value, settings).now()
 
 
 def plain(text: str) -> str:
@@ -63,7 +55,13 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
         viewer = Official(
             telegram_user_id=0, full_name="planbot ask", organization_id=org[0], role=Role.leader
         )
-        answer = db.call(answer_question, text=nfc(args.question), viewer=viewer, now=now, settings=settings)
+        answer = db.call(
+            answer_question,
+            text=nfc(args.question),
+            viewer=viewer,
+            today=settings.clock().local_day(now),
+            periods=settings.period_policy(),
+        )
     finally:
         db.dispose()
     print(plain(answer.text) if answer is not None else NOT_A_QUESTION)

@@ -8,8 +8,9 @@ import sys
 from typing import Any
 
 from bot.settings import Settings, SettingsError
+from plans.directory import find_agencies
 from storage.db import Database
-from storage.queries.invites import DEFAULT_DAYS, ROLES, find_agencies, invite_for_agency, organizations_named
+from storage.queries.invites import DEFAULT_DAYS, ROLES, invite_for_agency, organizations_named
 
 
 def add_parser(subparsers: Any) -> None:

@@ -6,7 +6,6 @@ import argparse
 import asyncio
 import logging
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from bot.settings import Settings
@@ -29,30 +28,26 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def parse_moment(text: str | None, settings: Settings) -> datetime:
-    if not text:
-        return datetime.now(UTC)
-    value = datetime.fromisoformat(text.strip())
-    return value if value.tzinfo is not None else value.replace(tzinfo=settings.tz)
-
-
 def _plain(html_text: str) -> str:
     return re.sub(r"<[^>]+>", "", html_text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from reminders.dispatch import build_bot, run_reminders
+    from bot.commands.common import clock_at
+    from bot.runtime.sender import TelegramSender, build_bot
+    from reminders.dispatch import run_reminders
     from storage.db import Database
 
     try:
-        moment = parse_moment(args.at, settings)
+        clock = clock_at(args.at, settings)
     except ValueError:
         print(f"planbot remind: --at: expected an ISO date-time such as 2025-11-18T07:30, got {args.at!r}")
         return 2
+    moment, config = clock.now(), settings.reminder_config(clock)
     db = Database(settings.database_url)
     try:
         if args.dry_run:
-            report = asyncio.run(run_reminders(db=db, bot=None, settings=settings, now=moment, dry_run=True))
+            report = asyncio.run(run_reminders(db=db, sender=None, config=config, now=moment, dry_run=True))
             if not report.working_day:
                 print(f"{report.day:%d/%m/%Y}: không phải ngày làm việc, không gửi nhắc việc.")
             for digest in report.previews:
@@ -66,7 +61,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 settings.require_token(), settings.telegram_api_base_url, settings.telegram_api_file_url
             )
             async with bot:
-                return await run_reminders(db=db, bot=bot, settings=settings, now=moment)
+                return await run_reminders(db=db, sender=TelegramSender(bot), config=config, now=moment)
 
         report = asyncio.run(send())
         print(

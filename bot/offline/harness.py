@@ -16,6 +16,7 @@ import asyncio
 import logging
 import tempfile
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,7 @@ class BotHarness:
         setup: Callable[[Any], None] | None = None,
         scheduled_reminders: bool = False,
         warm_caches: bool = False,
+        clock_at: datetime | date | None = None,
         **settings_overrides: Any,
     ) -> None:
         self._tempdir: tempfile.TemporaryDirectory[str] | None = None
@@ -82,6 +84,8 @@ class BotHarness:
         self.scheduled_reminders = scheduled_reminders
         # Preloading every organization's snapshot at start (reports/warmup.py): off, tests stay small.
         self.warm_caches = warm_caches
+        # The moment the bot's clock starts at (it runs on from there); None = the real time.
+        self.clock_at = clock_at
         self._own_tg = tg is None
         self.tg: FakeTelegram = tg or FakeTelegram()
         self._db: Database | None = db
@@ -136,7 +140,10 @@ class BotHarness:
         self.settings = harness_settings(
             self.tg, self.database_url, admin_ids=self.admin_ids, **self.settings_overrides
         )
-        application = build_application(self.settings)
+        clock = self.settings.clock()
+        application = build_application(
+            self.settings, clock=clock.set_to(self.clock_at) if self.clock_at is not None else None
+        )
         application.bot_data["reminders_disabled"] = not self.scheduled_reminders
         application.bot_data["warmup_disabled"] = not self.warm_caches
         if self.setup is not None:

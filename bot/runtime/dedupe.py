@@ -53,7 +53,7 @@ class UpdateDeduplicator:
                 update_id=update.update_id,
                 digest=update_digest(update),
                 telegram_user_id=user.id if user is not None else None,
-                config_admin=user is not None and user.id in context.settings.admin_ids,
+                config_admin=user is not None and user.id in context.services.admin_ids,
                 full_name=nfc(user.full_name) if user is not None else "",
                 username=user.username if user is not None else None,
                 chat_id=update.effective_chat.id if update.effective_chat is not None else None,

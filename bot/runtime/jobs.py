@@ -16,6 +16,7 @@ import logging
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
+from bot.runtime.sender import TelegramSender
 from reminders.dispatch import run_reminders
 
 logger = logging.getLogger(__name__)
@@ -24,11 +25,6 @@ TICK = timedelta(minutes=30)
 STARTUP_DELAY = 30.0  # seconds: let polling start first
 JOB_KWARGS: dict[str, Any] = {"misfire_grace_time": 3600, "coalesce": True, "max_instances": 1}
 LOCK_KEY = "reminders_lock"
-
-
-def utc_now() -> datetime:
-    """The moment a pass runs for (a function, so that tests can set the clock)."""
-    return datetime.now(UTC)
 
 
 def next_tick(now: datetime, tick: timedelta = TICK) -> datetime:
@@ -51,7 +47,13 @@ async def reminder_job(context: Any) -> None:
         return
     async with lock:
         try:
-            await run_reminders(db=services.db, bot=context.bot, settings=services.settings, now=utc_now())
+            settings = application.bot_data["settings"]
+            await run_reminders(
+                db=services.db,
+                sender=TelegramSender(context.bot),
+                config=settings.reminder_config(services.clock),
+                now=services.clock.now(),
+            )
         except Exception:  # a broken pass must not kill the scheduler; the next tick retries
             logger.exception("Reminder pass failed")
 
@@ -68,7 +70,7 @@ def schedule_jobs(application: Any) -> None:
     job_queue.run_repeating(
         reminder_job,
         interval=TICK,
-        first=next_tick(datetime.now(UTC)),
+        first=next_tick(application.bot_data["services"].clock.now()),
         name="reminders:tick",
         job_kwargs=JOB_KWARGS,
     )

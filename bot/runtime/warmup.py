@@ -15,9 +15,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from plans.snapshot import org_facts
+from plans.tasks import search_index
 from storage.db import Database
 from storage.queries.facts import organizations
-from storage.queries.search import warm_search_index
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 def warm_organization(*, session: Session, organization_id: int) -> int:
     """Load one organization's snapshot and search index; its number of tasks."""
     facts = org_facts(session=session, organization_id=organization_id)
-    warm_search_index(session=session, organization_id=organization_id)
+    search_index(facts)
     return len(facts.tasks)
 
 

@@ -26,8 +26,8 @@ from handlers.progress.base import (
 from handlers.tasks import today
 from handlers.ui import views as pv
 from plans.parsing.targets import parse_kpi_input
+from plans.progress import submit_report
 from storage.models import Official
-from storage.queries.progress import submit_report
 from storage.text import fold
 
 # --- Step 4: attachment --------------------------------------------------------------------------

@@ -12,8 +12,9 @@ from handlers.common import esc
 from plans.parsing.deadlines import deadline_human, next_occurrence
 from plans.parsing.references import format_reference
 from plans.parsing.types import DocRef
+from plans.tasks import TaskCard, TaskLine
 from storage.models import DeadlineKind, ReportStatus
-from storage.queries.tasks import HistoryEntry, TaskCard, TaskLine
+from storage.queries.tasks import HistoryEntry
 from storage.text import date_vi, number_vi, percent, shorten
 
 PAGE_SIZE = 8

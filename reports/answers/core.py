@@ -10,19 +10,16 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlmodel import Session
 
-from plans.periods import Period
+from plans.periods import Period, PeriodPolicy
 from reports.answers.scope import (
-    PeriodSettings,
     Scope,
     esc,
     is_leader,
     load_scope,
-    local_today,
-    mode_of,
     scope_statuses,
     viewer_organization,
     viewer_report,
@@ -53,7 +50,6 @@ __all__ = [
     "TEXTS",
     "Answer",
     "ChartRequest",
-    "PeriodSettings",
     "Scope",
     "answer_question",
     "by_agency_text",
@@ -64,8 +60,6 @@ __all__ = [
     "intent_answer",
     "is_leader",
     "load_scope",
-    "local_today",
-    "mode_of",
     "overdue_text",
     "scope_statuses",
     "slowest_text",
@@ -161,19 +155,18 @@ def chart_for(
 
 
 def answer_question(
-    *, session: Session, text: str, viewer: Official, now: datetime, settings: PeriodSettings
+    *, session: Session, text: str, viewer: Official, today: date, periods: PeriodPolicy
 ) -> Answer | None:
     """Answer a progress question; None when the text is not one (the caller may search instead)."""
-    today = local_today(now, settings)
     # Whether the text is a question does not depend on the agencies it may name: most free texts
     # are searches, so read the agencies only for a question, then read the question again with them.
-    question = parse_question(text, today=today, mode=mode_of(settings))
+    question = parse_question(text, today=today, mode=periods.mode)
     if question is None:
         return Answer(NOT_UNDERSTOOD) if looks_like_progress_question(text) else None
     org_id = viewer_organization(session=session, viewer=viewer)
     agencies = agencies_for_matching(session=session, organization_id=org_id) if org_id is not None else []
     if agencies:
-        question = parse_question(text, today=today, mode=mode_of(settings), agencies=agencies) or question
+        question = parse_question(text, today=today, mode=periods.mode, agencies=agencies) or question
     logger.info(
         "question intent=%s period=%s agency=%s", question.intent, question.period.label, question.agency_id
     )

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any, Protocol
+from datetime import date
 
 from sqlmodel import Session
 
 from plans import status as S
-from plans.periods import Period, PeriodMode
+from plans.periods import Period
 from plans.snapshot import org_facts
 from plans.snapshot import statuses as org_statuses
 from reports.outputs.docx import ReportData, ReportError, build_report
@@ -18,11 +17,6 @@ from storage.facts import ReportFacts, TaskFacts
 from storage.models import Official, Role
 from storage.queries.facts import find_organization, plans_for_period
 from storage.text import fold
-
-
-class PeriodSettings(Protocol):
-    period_mode: Any
-    timezone: str
 
 
 @dataclass
@@ -46,18 +40,6 @@ class Scope:
 
 def esc(text: object) -> str:
     return html.escape(str(text), quote=False)
-
-
-def local_today(now: datetime, settings: PeriodSettings) -> date:
-    from zoneinfo import ZoneInfo
-
-    if now.tzinfo is None:
-        return now.date()
-    return now.astimezone(ZoneInfo(settings.timezone)).date()
-
-
-def mode_of(settings: PeriodSettings) -> PeriodMode:
-    return "nd09" if settings.period_mode == "nd09" else "calendar"
 
 
 def is_leader(viewer: Official) -> bool:

@@ -10,16 +10,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from rapidfuzz import fuzz
 from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
 from storage.models import Agency, AuditLog, Invite, Official, Organization, Role
 from storage.queries.officials import official_by_telegram_id
-from storage.text import fold, fold_processor
+from storage.text import fold
 
 DEFAULT_DAYS = 7
-FUZZY_MIN = 90.0  # below this a typed agency name is not trusted for an invite
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=10)
 ROLES = (Role.official.value, Role.leader.value, Role.admin.value)
@@ -181,43 +179,6 @@ def _describe(session: Session, official: Official, status: str) -> RedeemResult
         agency_name=agency.name if agency else None,
         organization_name=org.name if org else None,
     )
-
-
-def find_agencies(*, session: Session, name: str, organization_id: int | None = None) -> list[Agency]:
-    """Agencies whose name or alias matches `name` (exact folded key first, else fuzzy)."""
-    from plans.agencies import AgencyMatcher
-    from storage.models import AgencyAlias
-
-    stmt = select(Agency).where(col(Agency.is_group).is_(False))  # nobody works in "Các phòng …"
-    if organization_id is not None:
-        stmt = stmt.where(Agency.organization_id == organization_id)
-    agencies = list(session.exec(stmt.order_by(col(Agency.name))).all())
-    key = fold(name)
-    exact = [a for a in agencies if fold(a.name) == key]
-    if exact:
-        return exact
-    aliases: dict[int, list[str]] = {}
-    ids = [a.id for a in agencies]
-    for alias in session.exec(select(AgencyAlias).where(col(AgencyAlias.agency_id).in_(ids))).all():
-        aliases.setdefault(alias.agency_id, []).append(alias.alias)
-    by_alias = [a for a in agencies if any(fold(x) == key for x in aliases.get(a.id or 0, []))]
-    if by_alias:
-        return by_alias
-    matcher = AgencyMatcher([(a.id or 0, a.name, aliases.get(a.id or 0, [])) for a in agencies])
-    by_id = {a.id: a for a in agencies}
-    matches = [m for m in matcher.search(name, limit=5) if m.agency_id in by_id and m.score >= FUZZY_MIN]
-    if matches:
-        # Several equal scores (same name in two communes) are all offered; weaker ones are not.
-        best = matches[0].score
-        return [by_id[m.agency_id] for m in matches if m.score >= best - 2]
-    # Every typed word in the name ("trung tam phuc vu"), else a close token match (typos).
-    words = fold_processor(name).split()
-    contained = [a for a in agencies if words and all(w in fold_processor(a.name).split() for w in words)]
-    if contained:
-        return contained
-    return [
-        a for a in agencies if fuzz.token_set_ratio(fold_processor(name), fold_processor(a.name)) >= FUZZY_MIN
-    ]
 
 
 def organizations_named(*, session: Session, name: str | None) -> list[Organization]:

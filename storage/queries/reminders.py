@@ -1,4 +1,4 @@
-"""Reminder queries: one snapshot for a pass (bulk reads), claims, marks, preferences.
+"""Reminder queries: the recipients of a pass (bulk reads), claims, marks, preferences.
 
 Claims rely on the unique keys of DigestLog/ReminderLog and on INSERT … ON CONFLICT DO NOTHING
 RETURNING (SQLite ≥ 3.35 and PostgreSQL): the rows a statement returns are the ones this process
@@ -7,7 +7,6 @@ claimed, so two processes never both own a digest.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -17,22 +16,7 @@ from sqlalchemy import Table, and_, bindparam, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
-from storage.facts import ReportFacts, TaskFacts
-from storage.models import (
-    Agency,
-    AgencyGroupMember,
-    DigestLog,
-    NodeKind,
-    Official,
-    Organization,
-    Plan,
-    PlanStatus,
-    ProgressReport,
-    ReminderLog,
-    Task,
-    TaskAgency,
-)
-from storage.queries.facts import REPORT_COLUMNS, TASK_COLUMNS, report_facts_from_rows, task_facts_from_rows
+from storage.models import Agency, DigestLog, Official, ReminderLog
 
 DIGESTS: Table = DigestLog.__table__  # type: ignore[attr-defined]
 REMINDERS: Table = ReminderLog.__table__  # type: ignore[attr-defined]
@@ -42,63 +26,21 @@ MAX_ATTEMPTS = 5  # per official, day and kind: a digest that keeps failing is g
 
 
 @dataclass
-class ReminderSnapshot:
+class RecipientSnapshot:
+    """Who a reminder pass may write to, and what was already sent to them today. The tasks and
+    reports come from each organization's snapshot (plans/snapshot.py), like every other output."""
+
     officials: list[Any] = field(default_factory=list)  # Official rows (attribute access)
-    tasks: list[TaskFacts] = field(default_factory=list)
-    reports: list[ReportFacts] = field(default_factory=list)
-    agency_names: dict[int, str] = field(default_factory=dict)
-    agency_groups: dict[int, frozenset[int]] = field(default_factory=dict)
-    organization_names: dict[int, str] = field(default_factory=dict)
     digests: dict[tuple[int, str], str] = field(default_factory=dict)  # (official, kind) → status
     # officials blocked since `blocked_since`, for the admins' digests: (organization, "name (agency)")
     blocked: list[tuple[int | None, str]] = field(default_factory=list)
 
 
-def _table(model: Any) -> Table:
-    return model.__table__  # type: ignore[no-any-return]
-
-
-def load_snapshot(*, session: Session, day: date, blocked_since: date | None = None) -> ReminderSnapshot:
-    """Everything a pass needs, in a fixed number of queries (no per-official look-ups)."""
-    task, plan, link, report = _table(Task), _table(Plan), _table(TaskAgency), _table(ProgressReport)
-    agency, member, org, official = _table(Agency), _table(AgencyGroupMember), _table(Organization), OFFICIALS
-    snap = ReminderSnapshot()
+def load_recipients(*, session: Session, day: date, blocked_since: date | None = None) -> RecipientSnapshot:
+    """Every active official, today's digest claims and the recently blocked, in three queries."""
+    snap = RecipientSnapshot()
+    official, agency = OFFICIALS, Agency.__table__  # type: ignore[attr-defined]
     snap.officials = list(session.execute(select(official).where(official.c.active.is_(True))).all())
-    active = and_(plan.c.status == PlanStatus.active, task.c.kind == NodeKind.task, task.c.removed.is_(False))
-    tasks_of_active_plans = task.join(plan, plan.c.id == task.c.plan_id)
-    lead: dict[int, set[int]] = defaultdict(set)
-    coord: dict[int, set[int]] = defaultdict(set)
-    links = session.execute(
-        select(link.c.task_id, link.c.agency_id, link.c.role)
-        .select_from(link.join(tasks_of_active_plans, task.c.id == link.c.task_id))
-        .where(active)
-    )
-    for task_id, agency_id, role in links:
-        (lead if role == "lead" else coord)[task_id].add(agency_id)
-    # The same snapshot rows as the statistics use, across every organization's active plans.
-    snap.tasks = task_facts_from_rows(
-        session.execute(
-            select(*TASK_COLUMNS)
-            .select_from(tasks_of_active_plans)
-            .where(active)
-            .order_by(task.c.plan_id, task.c.position)
-        ).all(),
-        lead,
-        coord,
-    )
-    snap.reports = report_facts_from_rows(
-        session.execute(
-            select(*REPORT_COLUMNS)
-            .select_from(report.join(tasks_of_active_plans, task.c.id == report.c.task_id))
-            .where(active)
-        ).all()
-    )
-    snap.agency_names = {a_id: name for a_id, name in session.execute(select(agency.c.id, agency.c.name))}
-    groups: dict[int, set[int]] = defaultdict(set)
-    for group_id, member_id in session.execute(select(member.c.group_id, member.c.member_id)):
-        groups[group_id].add(member_id)
-    snap.agency_groups = {k: frozenset(v) for k, v in groups.items()}
-    snap.organization_names = {o_id: name for o_id, name in session.execute(select(org.c.id, org.c.name))}
     snap.digests = {
         (oid, kind): status
         for oid, kind, status in session.execute(
@@ -110,7 +52,8 @@ def load_snapshot(*, session: Session, day: date, blocked_since: date | None = N
         DIGESTS.c.status == "blocked", DIGESTS.c.day >= since
     )
     blocked = session.execute(
-        select(official.c.organization_id, official.c.full_name, official.c.agency_id)
+        select(official.c.organization_id, official.c.full_name, agency.c.name)
+        .select_from(official.outerjoin(agency, agency.c.id == official.c.agency_id))
         .where(
             official.c.reachable.is_(False),
             official.c.active.is_(True),
@@ -118,8 +61,7 @@ def load_snapshot(*, session: Session, day: date, blocked_since: date | None = N
         )
         .order_by(official.c.full_name)
     )
-    for org_id, name, agency_id in blocked:
-        agency_name = snap.agency_names.get(agency_id) if agency_id else None
+    for org_id, name, agency_name in blocked:
         snap.blocked.append((org_id, f"{name} ({agency_name})" if agency_name else name))
     return snap
 

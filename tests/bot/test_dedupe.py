@@ -17,7 +17,7 @@ from bot.runtime import dedupe
 from storage.db import Database
 from storage.models import ProcessedUpdate
 from storage.queries.updates import claim_update, prune_processed_updates
-from tests.handlers.conftest import TTPVHCC, World, build_world
+from tests.support.commune import TTPVHCC, World, build_world
 
 PROFILE = "Thông tin của tôi"
 

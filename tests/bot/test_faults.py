@@ -22,7 +22,7 @@ from handlers.imports import DOWNLOAD_FAILED_TEXT
 from plans.samples import SAMPLE_PLAN
 from storage.db import Database
 from storage.models import Plan, ProgressReport, ReportDocument, Task
-from tests.handlers.conftest import TTPVHCC, World, build_world
+from tests.support.commune import TTPVHCC, World, build_world
 
 PROFILE = "Thông tin của tôi"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -12,7 +12,7 @@ from bot.offline.fake import FakeTelegram
 from bot.settings import load_settings
 from storage.db import Database
 from storage.models import Invite
-from tests.handlers.conftest import build_world
+from tests.support.commune import build_world
 
 
 def args(agency: str, role: str = "official", org: str | None = None, days: int = 7) -> argparse.Namespace:

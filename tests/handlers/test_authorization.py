@@ -24,7 +24,7 @@ from bot.logging_setup import setup_logging
 from bot.offline.fake import BotMessage, FakeUser
 from bot.offline.harness import BotHarness
 from storage.models import Invite, Official, ProgressReport, Task
-from tests.handlers.conftest import GROUP, TTPVHCC, VHXH, VP, World
+from tests.support.commune import GROUP, TTPVHCC, VHXH, VP, World
 
 ROLES = ["stranger", "official_a", "official_b", "leader", "admin", "deactivated"]
 UNREGISTERED = {"stranger", "deactivated"}

@@ -14,7 +14,7 @@ import pytest
 from bot.offline.fake import BotMessage, FakeUser
 from bot.offline.harness import BotHarness
 from storage.models import DeadlineKind
-from tests.handlers.conftest import TTPVHCC, World, _task
+from tests.support.commune import TTPVHCC, World, task_row
 
 INJECTION = (
     '<b>Đậm</b> </code> <a href="https://evil.example/?a=1&b=2">bấm</a> &amp; &lt;i&gt; *sao* _gạch_ '
@@ -51,7 +51,7 @@ async def tap(h: BotHarness, user: FakeUser, message: BotMessage, button: str) -
 def hostile_world(world: World) -> World:
     """A task whose content, product and deadline carry HTML and Markdown, led by the Trung tâm."""
     with world.db.session() as session:
-        world.tasks["V.1"] = _task(
+        world.tasks["V.1"] = task_row(
             session,
             world.plan_id,
             "V.1",

@@ -18,8 +18,8 @@ from plans.parsing.importer import MESSAGES
 from plans.samples import SAMPLE_PLAN
 from storage.db import Database
 from storage.models import Agency, Organization, Plan, ProgressReport, Task
-from tests.handlers.conftest import TTPVHCC, World
 from tests.plans.fixtures import THANH_XA, TX_ROWS, build_docx
+from tests.support.commune import TTPVHCC, World
 
 ADMIN = 1
 OTHER_ADMIN = 2

@@ -11,7 +11,7 @@ from sqlmodel import select
 from bot.offline.harness import BotHarness
 from storage.models import Invite, Official
 from storage.queries.invites import MAX_FAILURES, create_invite
-from tests.handlers.conftest import TTPVHCC, VHXH, World
+from tests.support.commune import TTPVHCC, VHXH, World
 
 ADMIN = 9001
 

@@ -11,7 +11,7 @@ from sqlmodel import select
 import handlers.progress.base as progress_base
 from bot.offline.harness import BotHarness
 from storage.models import ProgressReport, ReportDocument
-from tests.handlers.conftest import TTPVHCC, VHXH, World
+from tests.support.commune import TTPVHCC, VHXH, World
 
 
 def reports(h: BotHarness) -> list[ProgressReport]:

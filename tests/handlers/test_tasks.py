@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from bot.offline.harness import BotHarness
 from storage.models import ProgressReport
-from tests.handlers.conftest import TTPVHCC, VHXH, World, local_today
+from tests.support.commune import TTPVHCC, VHXH, World, local_today
 
 
 async def test_viec_groups_pages_and_opens_the_card(

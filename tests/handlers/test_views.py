@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from handlers.ui import views
-from storage.queries.tasks import TaskCard, TaskLine
+from plans.tasks import TaskCard, TaskLine
 
 TODAY = date(2025, 9, 10)
 

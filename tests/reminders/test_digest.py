@@ -6,7 +6,7 @@ from datetime import date
 
 from reminders.digest import MAX_TEXT, deadline_phrase, render_daily, render_weekly
 from reminders.due import Bucket, DueItem, OfficialDue, weekly_summary
-from tests.reminders.conftest import TTPV, VP, recipient, report_facts, task_facts
+from tests.support.reminder_world import TTPV, VP, recipient, report_facts, task_facts
 
 DAY = date(2025, 11, 20)
 
@@ -54,8 +54,8 @@ def test_daily_digest_groups_and_wording() -> None:
     assert "chưa có báo cáo Quý IV/2025, hết quý 04/12/2025 (còn 14 ngày)" in text
     assert "/nhac" in text
     # buttons for the lead tasks only, a few of them
-    data = [b.callback_data for row in digest.buttons for b in row]
-    assert data == ["t:n:1", "p:s:1", "t:n:2", "p:s:2", "t:n:3", "p:s:3", "t:n:4", "p:s:4"]
+    data = [(b.action, b.task_id) for row in digest.buttons for b in row]
+    assert data == [(action, task) for task in (1, 2, 3, 4) for action in ("card", "report")]
     assert len(digest.items) == 5
 
 
@@ -110,4 +110,4 @@ def test_weekly_digest() -> None:
     assert "Tỷ lệ hoàn thành Quý IV/2025 đến nay: <b>33,3%</b> (1/3 nhiệm vụ" in digest.text
     assert "• Văn phòng HĐND và UBND xã: 1" in digest.text
     assert "Đến hạn trong tuần (1)" in digest.text and "II.1" in digest.text
-    assert [b.callback_data for row in digest.buttons for b in row] == ["t:n:2", "p:s:2"]
+    assert [(b.action, b.task_id) for row in digest.buttons for b in row] == [("card", 2), ("report", 2)]

@@ -6,8 +6,10 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.offline.harness import BotHarness
+from bot.runtime.sender import TelegramSender
+from bot.settings import Settings
 from reminders.dispatch import run_reminders
-from tests.handlers.conftest import TTPVHCC, build_world
+from tests.support.commune import TTPVHCC, build_world
 
 
 def _next_weekday_morning() -> datetime:
@@ -18,12 +20,20 @@ def _next_weekday_morning() -> datetime:
     return datetime.combine(day, time(8, 0), tzinfo=tz)
 
 
+def _settings(harness: BotHarness) -> Settings:
+    assert harness.settings is not None
+    return harness.settings
+
+
 async def test_digest_buttons_open_card_and_start_report(harness: BotHarness) -> None:
     world = build_world(harness.db)
     world.add_official(501, "Nguyễn Văn An", TTPVHCC)
     user = harness.user(501, "An")
     report = await run_reminders(
-        db=harness.db, bot=harness.application.bot, settings=harness.settings, now=_next_weekday_morning()
+        db=harness.db,
+        sender=TelegramSender(harness.application.bot),
+        config=_settings(harness).reminder_config(),
+        now=_next_weekday_morning(),
     )
     assert report.sent == 1
     digest = harness.messages(user)[-1]

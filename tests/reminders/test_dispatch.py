@@ -14,11 +14,13 @@ import pytest
 from sqlmodel import col, select
 
 from bot.offline.fake import FakeTelegram
+from bot.runtime.sender import TelegramSender, build_bot
 from bot.settings import Settings
-from reminders.dispatch import Pacer, build_bot, run_reminders
+from reminders.dispatch import run_reminders
+from reminders.sending import Pacer
 from storage.db import Database
 from storage.models import DigestLog, Official, ReminderLog
-from tests.reminders.conftest import World, make_settings
+from tests.support.reminder_world import World, make_settings
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 THURSDAY = datetime(2025, 11, 20, 7, 45, tzinfo=HCM)  # after the default 07:30
@@ -82,8 +84,15 @@ async def test_digest_arrives_once_and_a_second_trigger_sends_nothing(
         tg.user(101, "Lan")
         tg.user(102, "Hùng")
         async with build_bot(tg.token, tg.base_url, tg.file_url) as bot:
-            first = await run_reminders(db=db, bot=bot, settings=cfg, now=THURSDAY)
-            second = await run_reminders(db=db, bot=bot, settings=cfg, now=THURSDAY + timedelta(hours=2))
+            first = await run_reminders(
+                db=db, sender=TelegramSender(bot), config=cfg.reminder_config(), now=THURSDAY
+            )
+            second = await run_reminders(
+                db=db,
+                sender=TelegramSender(bot),
+                config=cfg.reminder_config(),
+                now=THURSDAY + timedelta(hours=2),
+            )
         assert (first.sent, second.sent, second.planned) == (2, 0, 0)
         assert sends_per_chat(tg) == {101: 1, 102: 1}
         lan = tg.messages_to(101)[0]
@@ -115,13 +124,21 @@ async def test_nothing_before_the_reminder_time_except_for_early_birds(
         hung.reminder_time = "06:30"
         session.add(hung)
     report = await run_reminders(
-        db=db, bot=None, settings=cfg, now=datetime(2025, 11, 19, 23, 45, tzinfo=UTC), dry_run=True
+        db=db,
+        sender=None,
+        config=cfg.reminder_config(),
+        now=datetime(2025, 11, 19, 23, 45, tzinfo=UTC),
+        dry_run=True,
     )
     # 23:45 UTC on 19/11 is 06:45 on 20/11 in Vietnam: only the 06:30 official is due
     assert report.day == date(2025, 11, 20)
     assert [d.official_id for d in report.previews] == [ids["hung"]]
     saturday = await run_reminders(
-        db=db, bot=None, settings=cfg, now=datetime(2025, 11, 22, 9, 0, tzinfo=HCM), dry_run=True
+        db=db,
+        sender=None,
+        config=cfg.reminder_config(),
+        now=datetime(2025, 11, 22, 9, 0, tzinfo=HCM),
+        dry_run=True,
     )
     assert not saturday.working_day and saturday.previews == []
 
@@ -142,8 +159,12 @@ async def test_restart_between_claim_and_send_sends_exactly_once(
         tg.user(101, "Lan")
         tg.user(102, "Hùng")
         async with build_bot(tg.token, tg.base_url, tg.file_url) as bot:
-            report = await run_reminders(db=db, bot=bot, settings=cfg, now=THURSDAY)
-            again = await run_reminders(db=db, bot=bot, settings=cfg, now=THURSDAY)
+            report = await run_reminders(
+                db=db, sender=TelegramSender(bot), config=cfg.reminder_config(), now=THURSDAY
+            )
+            again = await run_reminders(
+                db=db, sender=TelegramSender(bot), config=cfg.reminder_config(), now=THURSDAY
+            )
         assert (report.sent, report.skipped) == (1, 1)
         assert again.sent == 0
         assert sends_per_chat(tg) == {101: 1}
@@ -158,7 +179,9 @@ async def test_429_retry_after_is_honoured(db: Database, world: World, cfg: Sett
         tg.user(102, "Hùng")
         tg.fail_next("sendMessage", error="429", retry_after=1)
         async with build_bot(tg.token, tg.base_url, tg.file_url) as bot:
-            report = await run_reminders(db=db, bot=bot, settings=cfg, now=THURSDAY)
+            report = await run_reminders(
+                db=db, sender=TelegramSender(bot), config=cfg.reminder_config(), now=THURSDAY
+            )
         assert (report.sent, report.rate_limited, report.failed) == (2, 1, 0)
         assert sum(sends_per_chat(tg).values()) == 3  # one refused, then each chat once
         delivered = {m.chat_id for chat in (101, 102) for m in tg.messages_to(chat)}
@@ -200,14 +223,31 @@ async def test_blocked_user_is_marked_skipped_and_listed_for_admins(
         tg.user(900, "Quản trị")
         tg.fail_next("sendMessage", error="403")
         async with build_bot(tg.token, tg.base_url, tg.file_url) as bot:
-            report = await run_reminders(db=db, bot=bot, settings=cfg, now=THURSDAY)
+            report = await run_reminders(
+                db=db, sender=TelegramSender(bot), config=cfg.reminder_config(), now=THURSDAY
+            )
             assert (report.blocked, report.sent) == (1, 0)
             # the admins' next digest (here: a later run the same day) lists her; she gets nothing more
-            again = await run_reminders(db=db, bot=bot, settings=cfg, now=THURSDAY + timedelta(hours=1))
+            again = await run_reminders(
+                db=db,
+                sender=TelegramSender(bot),
+                config=cfg.reminder_config(),
+                now=THURSDAY + timedelta(hours=1),
+            )
             assert (again.planned, again.sent) == (1, 1)
-            friday = await run_reminders(db=db, bot=bot, settings=cfg, now=THURSDAY + timedelta(days=1))
+            friday = await run_reminders(
+                db=db,
+                sender=TelegramSender(bot),
+                config=cfg.reminder_config(),
+                now=THURSDAY + timedelta(days=1),
+            )
             assert friday.sent == 1  # the admin once more (blocked since the previous working day)
-            monday = await run_reminders(db=db, bot=bot, settings=cfg, now=THURSDAY + timedelta(days=4))
+            monday = await run_reminders(
+                db=db,
+                sender=TelegramSender(bot),
+                config=cfg.reminder_config(),
+                now=THURSDAY + timedelta(days=4),
+            )
             assert monday.planned == 1  # only the weekly digest: her block is no longer news
         assert sends_per_chat(tg) == {101: 1, 900: 3}
         assert "Nguyễn Thị Lan" not in (tg.messages_to(900)[2].text or "")
@@ -230,7 +270,13 @@ async def test_server_errors_are_retried(db: Database, world: World, cfg: Settin
         tg.user(102, "Hùng")
         tg.fail_next("sendMessage", error=fault, times=2)  # type: ignore[arg-type]
         async with build_bot(tg.token, tg.base_url, tg.file_url) as bot:
-            report = await run_reminders(db=db, bot=bot, settings=cfg, now=THURSDAY, backoff_base=0.01)
+            report = await run_reminders(
+                db=db,
+                sender=TelegramSender(bot),
+                config=cfg.reminder_config(),
+                now=THURSDAY,
+                backoff_base=0.01,
+            )
         assert (report.sent, report.failed, report.retried) == (2, 0, 2)
         assert {c: len(tg.messages_to(c)) for c in (101, 102)} == {101: 1, 102: 1}
 
@@ -244,10 +290,22 @@ async def test_a_send_that_keeps_failing_is_retried_on_the_next_run(
         tg.user(102, "Hùng")
         tg.fail_next("sendMessage", error="500", times=8)
         async with build_bot(tg.token, tg.base_url, tg.file_url) as bot:
-            first = await run_reminders(db=db, bot=bot, settings=cfg, now=THURSDAY, backoff_base=0.01)
+            first = await run_reminders(
+                db=db,
+                sender=TelegramSender(bot),
+                config=cfg.reminder_config(),
+                now=THURSDAY,
+                backoff_base=0.01,
+            )
             assert first.failed == 2 and first.sent == 0
             assert {r.status for r in digest_rows(db)} == {"failed"}
-            second = await run_reminders(db=db, bot=bot, settings=cfg, now=THURSDAY, backoff_base=0.01)
+            second = await run_reminders(
+                db=db,
+                sender=TelegramSender(bot),
+                config=cfg.reminder_config(),
+                now=THURSDAY,
+                backoff_base=0.01,
+            )
         assert second.sent == 2
         assert {c: len(tg.messages_to(c)) for c in (101, 102)} == {101: 1, 102: 1}
     assert {(r.status, r.attempts) for r in digest_rows(db)} == {("sent", 2)}
@@ -258,14 +316,16 @@ async def test_weekly_digest_for_leaders_on_monday(db: Database, world: World, c
     leader = world.official(500, "Vũ Văn Chủ Tịch", org=ids["org"], agency=None, role="leader")
     world.report(ids["coord"], "in_progress", date(2025, 11, 14))
     monday = datetime(2025, 11, 17, 8, 0, tzinfo=HCM)
-    report = await run_reminders(db=db, bot=None, settings=cfg, now=monday, dry_run=True)
+    report = await run_reminders(db=db, sender=None, config=cfg.reminder_config(), now=monday, dry_run=True)
     weekly = [d for d in report.previews if d.kind == "weekly"]
     assert [d.official_id for d in weekly] == [leader]
     text = weekly[0].text
     assert "Tổng hợp tuần 17/11–23/11/2025" in text
     assert "Tỷ lệ hoàn thành Quý IV/2025 đến nay: <b>50,0%</b>" in text
     assert "II.2.1" in text and "III.1" in text  # both fall due this week
-    tuesday = await run_reminders(db=db, bot=None, settings=cfg, now=monday + timedelta(days=1), dry_run=True)
+    tuesday = await run_reminders(
+        db=db, sender=None, config=cfg.reminder_config(), now=monday + timedelta(days=1), dry_run=True
+    )
     assert all(d.kind == "daily" for d in tuesday.previews)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,7 +14,7 @@ from bot.offline.harness import BotHarness
 from bot.runtime import jobs as scheduling
 from storage.db import Database
 from storage.models import DigestLog
-from tests.reminders.conftest import World
+from tests.support.reminder_world import World
 
 THURSDAY = datetime(2025, 11, 20, 7, 45, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 OFFICIALS = range(5001, 5041)  # 40 digests: more than a second of sending at Telegram's 30/s
@@ -34,7 +34,6 @@ async def test_restart_during_a_scheduled_pass_sends_each_digest_once(
     for uid in OFFICIALS:
         world.official(uid, f"Cán bộ {uid}", org=org, agency=vp)
     monkeypatch.setattr(scheduling, "STARTUP_DELAY", 0.05)  # the catch-up pass, right after start
-    monkeypatch.setattr(scheduling, "utc_now", lambda: THURSDAY.astimezone(UTC))
     async with FakeTelegram(enforce_limits=True) as tg:
         for uid in OFFICIALS:
             tg.user(uid, f"Cán bộ {uid}")
@@ -42,6 +41,7 @@ async def test_restart_during_a_scheduled_pass_sends_each_digest_once(
             database_url=database_url,
             tg=tg,
             scheduled_reminders=True,
+            clock_at=THURSDAY,
             PLANBOT_TIMEZONE="Asia/Ho_Chi_Minh",
             PLANBOT_REMINDER_TIME="07:30",
         ) as h:

@@ -12,7 +12,7 @@ from bot.cli import main
 from bot.offline.harness import BotHarness
 from storage.db import Database
 from storage.models import Official
-from tests.reminders.conftest import World
+from tests.support.reminder_world import World
 
 
 async def test_nhac_turns_off_changes_time_and_coordinating(

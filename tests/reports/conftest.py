@@ -16,7 +16,7 @@ from storage.models import (
     ProgressReport,
     ReportDocument,
 )
-from tests.builders import add_agency, add_organization, add_plan, add_task
+from tests.support.builders import add_agency, add_organization, add_plan, add_task
 
 VP = "Văn phòng HĐND và UBND xã"
 CCCM = "Các công chức chuyên môn thuộc UBND xã"

@@ -23,7 +23,13 @@ SETTINGS = load_settings()
 
 
 def ask(db: Database, viewer: Official, text: str, now: datetime = NOW) -> str:
-    answer = db.call(answer_question, text=text, viewer=viewer, now=now, settings=SETTINGS)
+    answer = db.call(
+        answer_question,
+        text=text,
+        viewer=viewer,
+        today=SETTINGS.clock().local_day(now),
+        periods=SETTINGS.period_policy(),
+    )
     assert answer is not None, text
     return answer.text
 
@@ -68,7 +74,13 @@ def test_overdue_and_upcoming(db: Database, leader: Official) -> None:
 def test_not_understood_lists_examples_and_other_text_is_left_alone(db: Database, leader: Official) -> None:
     assert ask(db, leader, "tỷ lệ hoàn thành quý 7?") == NOT_UNDERSTOOD
     assert "tỷ lệ hoàn thành quý này?" in NOT_UNDERSTOOD
-    none = db.call(answer_question, text="số hóa hồ sơ", viewer=leader, now=NOW, settings=SETTINGS)
+    none = db.call(
+        answer_question,
+        text="số hóa hồ sơ",
+        viewer=leader,
+        today=SETTINGS.clock().local_day(NOW),
+        periods=SETTINGS.period_policy(),
+    )
     assert none is None
 
 

@@ -31,7 +31,13 @@ def done_of(text: str) -> tuple[int, int]:
 
 
 def ask(db: Database, viewer: Official, text: str = QUESTION) -> str:
-    answer = db.call(answer_question, text=text, viewer=viewer, now=NOW, settings=SETTINGS)
+    answer = db.call(
+        answer_question,
+        text=text,
+        viewer=viewer,
+        today=SETTINGS.clock().local_day(NOW),
+        periods=SETTINGS.period_policy(),
+    )
     assert answer is not None
     return answer.text
 

@@ -56,8 +56,8 @@ def _assert_golden_answer(db: Database, org_id: int) -> None:
         answer_question,
         text="tỷ lệ hoàn thành quý 1 năm 2023?",
         viewer=_leader(org_id),
-        now=NOW,
-        settings=load_settings(),
+        today=NOW.date(),
+        periods=load_settings().period_policy(),
     )
     assert answer is not None
     assert answer.text.startswith("<b>Quý I/2023 (01/01–31/03), toàn xã</b>:")

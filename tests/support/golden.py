@@ -69,7 +69,9 @@ def generate() -> dict[str, Any]:
         settings = api.load_settings(DATABASE_URL=info.database_url)
         db = api.Database(info.database_url)
         try:
-            org_id = db.call(api.find_organization, name=None)[0]
+            found = db.call(api.find_organization, name=None)
+            assert found is not None, "the sample was not imported"
+            org_id = found[0]
             leader = api.Official(
                 telegram_user_id=1, full_name="Lãnh đạo", organization_id=org_id, role="leader"
             )
@@ -77,13 +79,19 @@ def generate() -> dict[str, Any]:
                 now = datetime.combine(day, time(12), TZ)
                 for question in QUESTIONS:
                     answer = db.call(
-                        api.answer_question, text=question, viewer=leader, now=now, settings=settings
+                        api.answer_question,
+                        text=question,
+                        viewer=leader,
+                        today=day,
+                        periods=settings.period_policy(),
                     )
                     out["answers"][f"{day.isoformat()} {question}"] = _plain(answer.text) if answer else None
             for day in DIGEST_DAYS:
                 now = datetime.combine(day, time(9), TZ)
                 report = asyncio.run(
-                    api.run_reminders(db=db, bot=None, settings=settings, now=now, dry_run=True)
+                    api.run_reminders(
+                        db=db, sender=None, config=settings.reminder_config(), now=now, dry_run=True
+                    )
                 )
                 out["digests"][day.isoformat()] = [
                     {"official": d.official_id, "kind": d.kind, "text": _plain(d.text)}

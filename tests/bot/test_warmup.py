@@ -11,10 +11,10 @@ import pytest
 from bot.app import WARMUP_TASK
 from bot.offline.harness import BotHarness
 from bot.runtime.warmup import warm_caches, warm_organization
+from plans import search
 from plans import snapshot as cache
 from storage.db import Database
-from storage.queries import search
-from tests.handlers.conftest import build_world
+from tests.support.commune import build_world
 
 
 def refuse_loading(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -24,7 +24,7 @@ def refuse_loading(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("loaded again: the warm-up did not keep it")
 
     monkeypatch.setattr(cache, "organization_task_facts", refuse)
-    monkeypatch.setattr(search, "fold_processor", lambda _text: refuse())
+    monkeypatch.setattr(search, "search_key", lambda _text: refuse())
 
 
 async def test_warm_caches_loads_every_organization(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:

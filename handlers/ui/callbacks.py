@@ -1,0 +1,247 @@
+"""Callback data: every button's data is built and parsed here, and carries ids only.
+
+Each kind of button is a small frozen dataclass with a prefix; its fields are ints (task, agency,
+official ids, pages) or short tokens (a period code, an import token, a status name). Handlers
+register `Kind.pattern()` and read `Kind.parse(query.data)`; the data is re-authorised on every
+press by the handler, never trusted. The whole encoding stays within Telegram's 64 bytes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any, ClassVar, Self
+
+MAX_BYTES = 64
+_TOKEN = re.compile(r"^[A-Za-z0-9_.\-]{1,40}$")
+
+
+class CallbackError(ValueError):
+    """Data that no button of this bot could carry."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Callback:
+    PREFIX: ClassVar[str] = ""
+
+    def data(self) -> str:
+        parts = [self.PREFIX]
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, bool) or not isinstance(value, int | str):
+                raise CallbackError(f"{type(self).__name__}.{f.name}: ints and tokens only")
+            text = str(value)
+            if isinstance(value, str) and not _TOKEN.match(text):
+                raise CallbackError(f"{type(self).__name__}.{f.name}: not a token: {text!r}")
+            parts.append(text)
+        data = ":".join(parts)
+        if len(data.encode()) > MAX_BYTES:
+            raise CallbackError(f"callback data over {MAX_BYTES} bytes: {data!r}")
+        return data
+
+    @classmethod
+    def pattern(cls) -> str:
+        """The regular expression CallbackQueryHandler matches for this kind."""
+        return (
+            r"^"
+            + re.escape(cls.PREFIX)
+            + "".join(
+                r":\d{1,12}" if f.type in ("int", int) else r":[A-Za-z0-9_.\-]{1,40}"
+                for f in dataclasses.fields(cls)
+            )
+            + "$"
+        )
+
+    @classmethod
+    def parse(cls, data: str | None) -> Self | None:
+        if not data or not re.match(cls.pattern(), data):
+            return None
+        values = data.split(":")[len(cls.PREFIX.split(":")) :]
+        kwargs: dict[str, Any] = {}
+        for f, raw in zip(dataclasses.fields(cls), values, strict=True):
+            kwargs[f.name] = int(raw) if f.type in ("int", int) else raw
+        return cls(**kwargs)
+
+
+REGISTRY: dict[str, type[Callback]] = {}
+
+
+def register(kind: type[Callback]) -> type[Callback]:
+    if kind.PREFIX in REGISTRY:
+        raise CallbackError(f"prefix {kind.PREFIX!r} registered twice")
+    REGISTRY[kind.PREFIX] = kind
+    return kind
+
+
+def parse_any(data: str | None) -> Callback | None:
+    """The button behind any data this bot builds (longest prefix first), else None."""
+    for prefix in sorted(REGISTRY, key=len, reverse=True):
+        if data and (data == prefix or data.startswith(prefix + ":")):
+            found = REGISTRY[prefix].parse(data)
+            if found is not None:
+                return found
+    return None
+
+
+# --- tasks (/viec, cards, search) --------------------------------------------------------------
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class ListPage(Callback):
+    PREFIX: ClassVar[str] = "t:p"
+    page: int
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class OpenCard(Callback):
+    """Open a task card in place of the list (the page to go back to)."""
+
+    PREFIX: ClassVar[str] = "t:c"
+    task_id: int
+    page: int = 0
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class NewCard(Callback):
+    """Open a task card as a new message, leaving the message pressed (a digest) untouched."""
+
+    PREFIX: ClassVar[str] = "t:n"
+    task_id: int
+
+
+# --- the progress report (/xong) ---------------------------------------------------------------
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class StartReport(Callback):
+    PREFIX: ClassVar[str] = "p:s"
+    task_id: int
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class ChooseTask(Callback):
+    PREFIX: ClassVar[str] = "p:t"
+    task_id: int
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class SetStatus(Callback):
+    PREFIX: ClassVar[str] = "p:st"
+    status: str  # done | in_progress | not_done
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class DraftStep(Callback):
+    """A step button of the draft: docs ok|note|re|skip, attach skip, kpi skip, period choice."""
+
+    PREFIX: ClassVar[str] = "p:d"
+    action: str
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class Submit(Callback):
+    PREFIX: ClassVar[str] = "p:ok"
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class EditDraft(Callback):
+    PREFIX: ClassVar[str] = "p:edit"
+    step: str = "status"
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class CancelDraft(Callback):
+    PREFIX: ClassVar[str] = "p:x"
+
+
+# --- plan import -----------------------------------------------------------------------------
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class ImportDecision(Callback):
+    PREFIX: ClassVar[str] = "imp"
+    action: str  # save | cancel
+    token: str
+
+
+# --- administration --------------------------------------------------------------------------
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class AgencyAction(Callback):
+    """An admin's choice of agency: m = invite to it, c = list its officials."""
+
+    PREFIX: ClassVar[str] = "a:ag"
+    action: str
+    agency_id: int
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class InviteRole(Callback):
+    PREFIX: ClassVar[str] = "a:r"
+    agency_id: int
+    role: str  # o | l | a
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class OfficialAction(Callback):
+    """d = ask to deactivate, dy = confirmed, dn = kept."""
+
+    PREFIX: ClassVar[str] = "a:of"
+    action: str
+    official_id: int
+
+
+# --- reminder settings (/nhac) ---------------------------------------------------------------
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class ReminderSetting(Callback):
+    PREFIX: ClassVar[str] = "nhac"
+    action: str  # on | off | co1 | co0 | gio | menu
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class ReminderTime(Callback):
+    PREFIX: ClassVar[str] = "nhac:t"
+    hhmm: str  # "0730" or "def"
+
+
+# --- statistics ------------------------------------------------------------------------------
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class Chart(Callback):
+    PREFIX: ClassVar[str] = "st:ch"
+    period: str  # 2025-Q3, 2025-11, 2025-H1, 2025
+    agency_id: int = 0  # 0 = the whole organization
+
+
+# --- actions named by lower layers (the reminder digest) -------------------------------------
+
+_ACTIONS: dict[str, type[Callback]] = {"card": NewCard, "report": StartReport}
+
+
+def action_data(action: str, task_id: int) -> str:
+    """The data of a button a digest asks for ("card" or "report" on a task)."""
+    kind = _ACTIONS.get(action)
+    if kind is None:
+        raise CallbackError(f"unknown digest action {action!r}")
+    return kind(task_id).data()  # type: ignore[call-arg]

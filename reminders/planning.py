@@ -1,0 +1,148 @@
+"""Which digests are due at a moment (pure): the officials whose reminder time has passed, what is
+due for each from their organization's snapshot, and the leaders' weekly digest."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time
+
+from plans.snapshot import OrgFacts
+from reminders.digest import Digest, render_daily, render_weekly
+from reminders.due import Recipient, WeeklySummary, due_by_official, weekly_summary
+from reminders.policy import ReminderConfig
+from storage.models import Official, Role
+from storage.queries.reminders import RecipientSnapshot
+
+DONE_STATUSES = frozenset({"sent", "blocked"})
+
+
+def to_recipient(o: Official) -> Recipient:
+    assert o.id is not None
+    return Recipient(
+        official_id=o.id,
+        chat_id=o.chat_id if o.chat_id is not None else o.telegram_user_id,
+        full_name=o.full_name,
+        role=o.role,
+        organization_id=o.organization_id,
+        agency_id=o.agency_id,
+        active=o.active,
+        reachable=o.reachable,
+        reminders_enabled=o.reminders_enabled,
+        remind_coordinating=o.remind_coordinating,
+        reminder_time=o.reminder_time,
+    )
+
+
+def _clock(text: str | None, default: time) -> time:
+    if not text:
+        return default
+    try:
+        hours, minutes = text.split(":")
+        return time(int(hours), int(minutes))
+    except ValueError:
+        return default
+
+
+def organizations_of(snap: RecipientSnapshot) -> set[int]:
+    return {o.organization_id for o in snap.officials if o.organization_id is not None}
+
+
+def _reports(facts: OrgFacts) -> Iterable[object]:
+    return [r for items in facts.reports.values() for r in items]
+
+
+def plan_digests(
+    snap: RecipientSnapshot, orgs: Mapping[int, OrgFacts], *, now: datetime, config: ReminderConfig
+) -> tuple[date, bool, list[Digest]]:
+    """The digests due at `now` (officials whose reminder time has passed) not yet sent."""
+    today = config.clock.local_day(now)
+    cal = config.calendar
+    if not cal.is_working_day(today):
+        return today, False, []
+    local_now = now.astimezone(config.clock.tz).time()
+    recipients = [
+        r
+        for r in map(to_recipient, snap.officials)
+        if r.can_receive and _clock(r.reminder_time, config.reminder_time) <= local_now
+    ]
+    daily_todo = [r for r in recipients if snap.digests.get((r.official_id, "daily")) not in DONE_STATUSES]
+    by_org: dict[int | None, list[Recipient]] = defaultdict(list)
+    for r in daily_todo:
+        by_org[r.organization_id].append(r)
+    digests: list[Digest] = []
+    for org_id, people in by_org.items():
+        facts = orgs.get(org_id) if org_id is not None else None
+        due = (
+            due_by_official(
+                facts.tasks,
+                _reports(facts),  # type: ignore[arg-type]
+                people,
+                today,
+                cal,
+                config.offsets,
+                mode=config.periods.mode,
+                agency_groups=facts.context.members,
+            )
+            if facts is not None
+            else {}
+        )
+        for r in people:
+            assert r.chat_id is not None
+            digest = render_daily(
+                due.get(r.official_id),
+                today,
+                official_id=r.official_id,
+                chat_id=r.chat_id,
+                unreachable=_unreachable_for(r, snap) if r.role == Role.admin else [],
+            )
+            if digest is not None:
+                digests.append(digest)
+    if cal.first_working_day_of_week(today) == today:
+        digests += _weekly(snap, orgs, recipients, today, config)
+    return today, True, digests
+
+
+def _weekly(
+    snap: RecipientSnapshot,
+    orgs: Mapping[int, OrgFacts],
+    recipients: list[Recipient],
+    today: date,
+    config: ReminderConfig,
+) -> list[Digest]:
+    summaries: dict[int, WeeklySummary] = {}
+    digests: list[Digest] = []
+    for r in recipients:
+        if r.role not in (Role.leader, Role.admin) or r.organization_id is None:
+            continue
+        if snap.digests.get((r.official_id, "weekly")) in DONE_STATUSES:
+            continue
+        facts = orgs.get(r.organization_id)
+        if facts is None:
+            continue
+        org = r.organization_id
+        if org not in summaries:
+            summaries[org] = weekly_summary(
+                org,
+                facts.tasks,
+                _reports(facts),  # type: ignore[arg-type]
+                today,
+                mode=config.periods.mode,
+            )
+        assert r.chat_id is not None
+        digests.append(
+            render_weekly(
+                summaries[org],
+                today,
+                official_id=r.official_id,
+                chat_id=r.chat_id,
+                organization_name=facts.context.name,
+                agency_names=facts.context.agency_names,
+                unreachable=_unreachable_for(r, snap) if r.role == Role.admin else [],
+            )
+        )
+    return digests
+
+
+def _unreachable_for(r: Recipient, snap: RecipientSnapshot) -> list[str]:
+    return [name for org, name in snap.blocked if r.organization_id is None or org == r.organization_id]

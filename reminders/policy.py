@@ -1,0 +1,22 @@
+"""What a reminder pass needs to know about the deployment, as plain values (built in bot/ from
+the settings; tests build it directly)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time
+
+from plans.clock import Clock
+from plans.periods import PeriodPolicy
+from reminders.calendar import WorkCalendar
+
+DEFAULT_OFFSETS = (7, 3, 1, 0)
+
+
+@dataclass(frozen=True)
+class ReminderConfig:
+    clock: Clock = field(default_factory=Clock)
+    periods: PeriodPolicy = field(default_factory=PeriodPolicy)
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    reminder_time: time = time(7, 30)  # the default digest time; officials may choose their own
+    offsets: tuple[int, ...] = DEFAULT_OFFSETS  # days before a due day on which to remind
