@@ -9,9 +9,11 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.common import NO_PERMISSION_TEXT, current_official, esc, reply, require_official
+from handlers.auth import current_official, require_official
 from handlers.context import PlanbotContext
 from handlers.onboarding import ROLE_LABELS
+from handlers.ui.replies import esc, reply
+from handlers.ui.texts import NO_PERMISSION_TEXT
 from plans.directory import find_agencies
 from storage.models import Agency, Official, Role
 from storage.queries.invites import (

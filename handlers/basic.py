@@ -5,8 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from handlers.common import current_official, esc, reply
+from handlers.auth import current_official
 from handlers.context import PlanbotContext
+from handlers.ui.replies import esc, reply
 
 HELP_TEXT = (
     "<b>planbot — trợ lý theo dõi kế hoạch và tiến độ</b>\n\n"
@@ -36,7 +37,7 @@ async def start(update: Update, context: PlanbotContext) -> None:
         return
     official = await current_official(update, context)
     if official is None:
-        from handlers.common import STRANGER_TEXT
+        from handlers.ui.texts import STRANGER_TEXT
 
         await reply(update, esc(STRANGER_TEXT))
         return

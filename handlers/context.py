@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from plans.clock import Clock
 from plans.periods import PeriodPolicy
+from plans.tasks import Today
 from storage.db import Database
 from storage.models import Official
 
@@ -47,6 +48,11 @@ class PlanbotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any
     @property
     def periods(self) -> PeriodPolicy:
         return self.services.periods
+
+    @property
+    def day(self) -> Today:
+        """Today in the commune, with its reporting periods: what lists and cards are computed for."""
+        return Today(self.clock.today(), self.periods)
 
     # The sender's Official, read once per update together with the update's claim (bot/runtime/
     # dedupe.py), so that handlers do not query it again. One context serves every handler group.

@@ -9,8 +9,10 @@ from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers.common import STRANGER_TEXT, current_official, esc, reply
+from handlers.auth import current_official
 from handlers.context import PlanbotContext
+from handlers.ui.replies import esc, reply
+from handlers.ui.texts import STRANGER_TEXT
 
 UNKNOWN_COMMAND_TEXT = "Tôi không hiểu lệnh này. Gõ /help để xem các lệnh, hoặc gõ vài từ để tìm nhiệm vụ."
 OTHER_TEXT = "Tôi chỉ đọc được tin nhắn chữ. Gõ /viec để xem việc, /help để xem hướng dẫn."

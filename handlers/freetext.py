@@ -8,10 +8,12 @@ from typing import Any
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
-from handlers.common import STRANGER_TEXT, current_official, esc, reply, user_text
+from handlers.auth import current_official
 from handlers.context import PlanbotContext
 from handlers.stats import try_answer_question
 from handlers.tasks import send_search_results
+from handlers.ui.replies import esc, reply, user_text
+from handlers.ui.texts import STRANGER_TEXT
 
 logger = logging.getLogger(__name__)
 

@@ -23,8 +23,10 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
-from handlers.common import NO_PERMISSION_TEXT, STRANGER_TEXT, current_official, esc, reply
+from handlers.auth import current_official
 from handlers.context import PlanbotContext
+from handlers.ui.replies import esc, reply
+from handlers.ui.texts import NO_PERMISSION_TEXT, STRANGER_TEXT
 from plans.importing import (
     AgencyResolution,
     ImportResult,

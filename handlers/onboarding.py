@@ -8,8 +8,10 @@ from typing import Any
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from handlers.common import STRANGER_TEXT, esc, reply, require_official
+from handlers.auth import require_official
 from handlers.context import PlanbotContext
+from handlers.ui.replies import esc, reply
+from handlers.ui.texts import STRANGER_TEXT
 from plans.directory import agency_label
 from storage.models import Role
 from storage.queries.invites import RedeemResult

@@ -10,8 +10,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.common import STRANGER_TEXT, current_official, esc, reply, require_official
+from handlers.auth import current_official, require_official
 from handlers.context import PlanbotContext
+from handlers.ui.replies import esc, reply
+from handlers.ui.texts import STRANGER_TEXT
 from storage.models import Official
 from storage.queries.reminders import set_reminder_prefs
 

@@ -13,8 +13,9 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.common import esc, reply, require_official
+from handlers.auth import require_official
 from handlers.context import PlanbotContext
+from handlers.ui.replies import esc, reply
 from plans.periods import Period, parse_period_code, quarter_containing
 from reports.answers.core import (
     NOT_UNDERSTOOD,
@@ -74,7 +75,7 @@ def _caption(data: ChartData) -> str:
 
 
 async def _send_report(update: Update, context: PlanbotContext, official: Official, period: Period) -> None:
-    data = await context.db.run(viewer_report, viewer=official, period=period)
+    data = await context.db.run(viewer_report, viewer=official, period=period, today=context.clock.today())
     if isinstance(data, str):
         await reply(update, esc(data))
         return

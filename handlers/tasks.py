@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from datetime import date
 from typing import Any
 
@@ -11,28 +10,18 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from handlers.common import (
-    MAX_TEXT,
-    NO_PERMISSION_TEXT,
-    STRANGER_TEXT,
-    current_official,
-    esc,
-    reply,
-    require_official,
-)
+from handlers.auth import current_official, require_official
 from handlers.context import PlanbotContext
 from handlers.ui import views
+from handlers.ui.callbacks import ListPage, NewCard, OpenCard, parse_any
+from handlers.ui.replies import MAX_TEXT, esc, reply
+from handlers.ui.texts import NO_PERMISSION_TEXT, STALE_BUTTON_TEXT, STRANGER_TEXT
 from plans.tasks import card as task_card_view
 from plans.tasks import search, task_list
 from storage.models import Official, Role
 from storage.text import nfc
 
 logger = logging.getLogger(__name__)
-
-_PAGE = re.compile(r"^t:p:(\d{1,4})$")
-_CARD = re.compile(r"^t:c:(\d{1,12}):(\d{1,4})$")
-# From a reminder digest: open the card as a new message, leaving the digest untouched.
-_NEW_CARD = re.compile(r"^t:n:(\d{1,12})$")
 
 
 def today(context: PlanbotContext) -> date:
@@ -46,7 +35,7 @@ def _list_title(official: Official, agency: str | None) -> str:
 
 
 async def list_view(context: PlanbotContext, official: Official, page: int) -> tuple[str, Any]:
-    found = await context.db.run(task_list, official=official)
+    found = await context.db.run(task_list, official=official, today=context.day)
     day = today(context)
     ordered = views.order_lines(found.lines, day)
     title = _list_title(official, found.title_agency)
@@ -77,7 +66,11 @@ async def tim(update: Update, context: PlanbotContext) -> None:
 async def send_search_results(
     update: Update, context: PlanbotContext, official: Official, query: str
 ) -> None:
-    lines = await context.db.run(search, official=official, query=query)
+    lines = await context.db.run(search, official=official, query=query, today=context.day)
+    exact = [line for line in lines if line.code.upper() == query.strip().rstrip(".").upper()]
+    if len(exact) == 1:  # a task code typed exactly: its card, no list to pick from
+        await card_message(update, context, official, exact[0].id)
+        return
     await reply(
         update, views.search_text(query, lines, today(context)), reply_markup=views.search_keyboard(lines)
     )
@@ -105,39 +98,35 @@ async def on_callback(update: Update, context: PlanbotContext) -> None:
     if official is None:
         await query.answer(STRANGER_TEXT[:190], show_alert=True)
         return
-    data = query.data or ""
-    if match := _PAGE.match(data):
+    pressed = parse_any(query.data)
+    if isinstance(pressed, ListPage):
         await query.answer()
-        text, keyboard = await list_view(context, official, int(match.group(1)))
+        text, keyboard = await list_view(context, official, pressed.page)
         await show_text(query, update, text, keyboard)
         return
-    if match := _CARD.match(data):
-        card = await context.db.run(task_card_view, official=official, task_id=int(match.group(1)))
-        if card is None:
-            await query.answer(NO_PERMISSION_TEXT, show_alert=True)
-            return
-        await query.answer()
-        await show_text(
-            query,
-            update,
-            views.card_text(card, today(context)),
-            views.card_keyboard(card, int(match.group(2))),
+    if isinstance(pressed, OpenCard | NewCard):
+        card = await context.db.run(
+            task_card_view, official=official, task_id=pressed.task_id, today=context.day
         )
-        return
-    if match := _NEW_CARD.match(data):
-        card = await context.db.run(task_card_view, official=official, task_id=int(match.group(1)))
-        if card is None:
+        if card is None:  # re-authorised on every press: the button proves nothing
             await query.answer(NO_PERMISSION_TEXT, show_alert=True)
             return
         await query.answer()
-        await reply(update, views.card_text(card, today(context)), reply_markup=views.card_keyboard(card, 0))
+        if isinstance(pressed, NewCard):  # from a digest: a new message, the digest stays as it was
+            await reply(
+                update, views.card_text(card, today(context)), reply_markup=views.card_keyboard(card, 0)
+            )
+        else:
+            await show_text(
+                query, update, views.card_text(card, today(context)), views.card_keyboard(card, pressed.page)
+            )
         return
-    await query.answer("Nút này không còn dùng được.", show_alert=False)
+    await query.answer(STALE_BUTTON_TEXT, show_alert=False)
 
 
 async def card_message(update: Update, context: PlanbotContext, official: Official, task_id: int) -> bool:
     """Send a task card as a new message (used after search from free text)."""
-    card = await context.db.run(task_card_view, official=official, task_id=task_id)
+    card = await context.db.run(task_card_view, official=official, task_id=task_id, today=context.day)
     if card is None:
         await reply(update, esc(NO_PERMISSION_TEXT))
         return False
@@ -148,4 +137,5 @@ async def card_message(update: Update, context: PlanbotContext, official: Offici
 def register(application: Any) -> None:
     application.add_handler(CommandHandler("viec", viec))
     application.add_handler(CommandHandler("tim", tim))
-    application.add_handler(CallbackQueryHandler(on_callback, pattern=r"^t:"))
+    for kind in (ListPage, OpenCard, NewCard):
+        application.add_handler(CallbackQueryHandler(on_callback, pattern=kind.pattern()))

@@ -1,6 +1,7 @@
-"""Agency cells of plan appendices: splitting ("- Trung tâm Phục vụ hành chính công; - Các phòng
-chuyên môn."), a folded comparison key, group names, and matching to an organization's agencies
-with an alias table plus rapidfuzz.
+"""Agencies of plan appendices: a folded comparison key, group names, and matching to an
+organization's agencies with an alias table plus rapidfuzz. Splitting a cell into the names it
+lists ("- Trung tâm Phục vụ hành chính công; - Các phòng chuyên môn.") is
+plans.parsing.agency_split.split_agencies, re-exported here.
 """
 
 from __future__ import annotations
@@ -12,9 +13,20 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from storage.text import fold, nfc, squash
+from plans.parsing.agency_split import clean_name as _clean_name
+from plans.parsing.agency_split import split_agencies
+from storage.text import fold, nfc
 
 logger = logging.getLogger(__name__)
+
+__all__ = [
+    "DEFAULT_ALIASES",
+    "AgencyMatch",
+    "AgencyMatcher",
+    "agency_key",
+    "is_group_agency",
+    "split_agencies",
+]
 
 # canonical name → aliases (abbreviations and the spellings seen in the seeds)
 DEFAULT_ALIASES: dict[str, list[str]] = {
@@ -90,109 +102,6 @@ DEFAULT_ALIASES: dict[str, list[str]] = {
         "Các cơ quan đơn vị liên quan",
     ],
 }
-
-# --- splitting -------------------------------------------------------------------------------
-
-# words that start a new agency name (folded); used to split at "," and at PDF line breaks
-_HEADS = (
-    "cac",
-    "phong",
-    "trung tam",
-    "van phong",
-    "cong an",
-    "ban",
-    "uy ban",
-    "dai",
-    "cong thong tin",
-    "trang",
-    "cong chuc",
-    "nganh",
-    "hoi",
-    "doan",
-    "mat tran",
-    "bo phan",
-    "tram",
-    "truong",
-    "bao hiem",
-    "bhxh",
-    "chi nhanh",
-    "quan su",
-    "bch",
-    "buu dien",
-    "tt",
-    "vp",
-    "ubnd",
-    "hdnd",
-)
-_LINE_HEADS = ("cac", "phong", "trung tam", "van phong", "cong an", "ban", "dai", "cong chuc", "co quan")
-_CONNECTOR_END = re.compile(r"(?:\b(?:và|thuộc|của|với|tại|theo|có)|[,&/-])\s*$", re.IGNORECASE)
-_BULLET_START = re.compile(r"^\s*[-+•*]+\s*")
-
-
-def _starts_with_head(text: str, heads: Sequence[str]) -> bool:
-    folded = fold(text.lstrip(" -+•*"))
-    return any(folded == h or folded.startswith(h + " ") for h in heads)
-
-
-def _join_lines(cell: str) -> list[str]:
-    """Rejoin PDF/Word line breaks inside names; keep breaks that start a new agency."""
-    pieces: list[str] = []
-    for line in cell.split("\n"):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if not pieces:
-            pieces.append(stripped)
-            continue
-        prev = pieces[-1]
-        new_item = bool(_BULLET_START.match(stripped)) or prev.rstrip().endswith((";", "."))
-        if not new_item and _starts_with_head(stripped, _LINE_HEADS) and stripped[0].isupper():
-            new_item = not _CONNECTOR_END.search(prev)
-        if new_item:
-            pieces.append(stripped)
-        elif re.search(r"\w-$", prev):
-            pieces[-1] = prev + stripped  # "VH-\nXH" → "VH-XH"
-        else:
-            pieces[-1] = f"{prev} {stripped}"
-    return pieces
-
-
-def _clean_name(name: str) -> str:
-    name = squash(name)
-    name = _BULLET_START.sub("", name)
-    name = name.strip(" .,;:-+•*…")
-    if name.count("(") > name.count(")"):
-        name = name.split("(", 1)[0].strip(" .,;:-")
-    if name and name[0].islower():
-        name = name[0].upper() + name[1:]
-    return name
-
-
-def split_agencies(cell: str) -> list[str]:
-    """One agency cell → the agency names it lists, cleaned, in order, without duplicates."""
-    text = nfc(cell or "").replace("\r", "\n")
-    names: list[str] = []
-    for piece in _join_lines(text):
-        # bullets after ";" or "." ("…, đơn vị. - Các cơ quan …") and ";" itself separate agencies
-        for part in re.split(r";|\.\s+(?=[-+•])|(?<=\.)\s*[-+•]\s+|^\s*[-+•]+\s*", piece):
-            for chunk in _split_commas(part):
-                name = _clean_name(chunk)
-                if name and re.search(r"[^\W\d_]", name) and name not in names:
-                    names.append(name)
-    return names
-
-
-def _split_commas(part: str) -> list[str]:
-    """Split at "," only where the next words start a new agency ("…, các cơ quan …")."""
-    chunks = part.split(",")
-    out = [chunks[0]]
-    for chunk in chunks[1:]:
-        if _starts_with_head(chunk, _HEADS) and len(out[-1].split()) >= 1 and out[-1].strip():
-            out.append(chunk)
-        else:
-            out[-1] = f"{out[-1]},{chunk}"
-    return out
-
 
 # --- keys and groups -------------------------------------------------------------------------
 

@@ -12,15 +12,15 @@ from rapidfuzz import fuzz
 from sqlmodel import Session
 
 from plans.agencies import DEFAULT_ALIASES, AgencyMatcher, agency_key, is_group_agency
+from plans.clock import Clock
 from plans.parsing.importer import PlanImportError
 from plans.parsing.types import ParsedNode, ParsedPlan
+from plans.periods import quarter_containing
 from storage.models import (
     Agency,
     AgencyAlias,
     Organization,
     Plan,
-    ProgressReport,
-    ReportDocument,
     Task,
     TaskAgency,
     utcnow,
@@ -33,6 +33,7 @@ from storage.queries.plans import (
     plan_nodes,
     task_links,
 )
+from storage.queries.progress import create_report
 from storage.text import fold, fold_processor
 
 logger = logging.getLogger(__name__)
@@ -173,6 +174,9 @@ def _node_fields(node: ParsedNode) -> dict[str, object]:
         "recurrence": deadline.recurrence if deadline else None,
         "product": node.product,
         "targets": [{"metric": t.metric, "min_percent": t.min_percent} for t in node.targets],
+        "milestones": [
+            {"day": m.day.isoformat(), "text": m.text} for m in getattr(deadline, "milestones", ()) or ()
+        ],
     }
 
 
@@ -243,7 +247,7 @@ def _diff(old: list[Task], parsed: ParsedPlan) -> PlanDiff:
         fields = [
             key
             for key, value in _node_fields(node).items()
-            if key != "targets" and getattr(task, key) != value
+            if key not in ("targets", "milestones") and getattr(task, key) != value
         ]
         if task.code != node.code:
             fields.insert(0, "code")
@@ -254,7 +258,10 @@ def _diff(old: list[Task], parsed: ParsedPlan) -> PlanDiff:
     return diff
 
 
-def store_plan(*, session: Session, parsed: ParsedPlan, organization_name: str | None) -> ImportResult:
+def store_plan(
+    *, session: Session, parsed: ParsedPlan, organization_name: str | None, today: date | None = None
+) -> ImportResult:
+    today = today or Clock().today()
     name = _org_name(parsed, organization_name)
     org = organization_by_name(session=session, name=name)
     if org is None:
@@ -297,6 +304,7 @@ def store_plan(*, session: Session, parsed: ParsedPlan, organization_name: str |
         old = plan_nodes(session=session, plan_id=plan.id or 0)
     plan.title = parsed.title or plan.title
     plan.number, plan.issued_on, plan.year = parsed.number, parsed.issued_on, parsed.year
+    plan.period_start, plan.period_end = plan_period(parsed, today)
     plan.source_filename = parsed.source_filename
     plan.updated_at = utcnow()
     session.add(plan)
@@ -335,7 +343,7 @@ def store_plan(*, session: Session, parsed: ParsedPlan, organization_name: str |
         assert task.id is not None
         by_code[node.code] = task
         _store_links(session, task, node, links, real_ids, old_links.get(task.id, []))
-        reports_added += _store_result(session, task, node, parsed)
+        reports_added += _store_result(session, task, node, parsed, today)
     for task in old:  # a removed task keeps a readable, unique code
         if task.removed and task.code.startswith("~"):
             code = original[task.id]
@@ -367,45 +375,57 @@ def _store_links(
         session.add(TaskAgency(task_id=task.id, agency_id=agency_id, role=role))
 
 
-def _store_result(session: Session, task: Task, node: ParsedNode, parsed: ParsedPlan) -> int:
+def _store_result(session: Session, task: Task, node: ParsedNode, parsed: ParsedPlan, today: date) -> int:
+    """The result a report's appendix gives the task, stored as a report about the period the
+    document reports on (the quarter of its date, or of the import, when it names none)."""
     result = node.result
     if result is None or task.kind != "task" or task.id is None:
         return 0
-    period = parsed.result_period
-    reported_on = period.end if period else (parsed.issued_on or date.today())
+    period = parsed.result_period or quarter_containing(parsed.issued_on or today)
     if imported_report_exists(
-        session=session,
-        task_id=task.id,
-        period_end=period.end if period else None,
-        status=result.status,
-        note=result.text,
+        session=session, task_id=task.id, period_end=period.end, status=result.status, note=result.text
     ):
         return 0  # the same file imported again: do not count the result twice
-    report = ProgressReport(
+    create_report(
+        session=session,
         task_id=task.id,
+        official=None,
+        reporter_name=parsed.organization,
         status=result.status,
+        reported_on=period.end,
+        period_start=period.start,
+        period_end=period.end,
         note=result.text,
         kpi_value=result.kpi_values[0] if result.kpi_values else None,
-        reported_on=reported_on,
-        period_start=period.start if period else None,
-        period_end=period.end if period else None,
+        documents=[
+            {"doc_type": ref.doc_type, "number": ref.number, "issued_on": ref.issued_on, "text": ref.text}
+            for ref in result.documents
+        ],
         source="import",
-        reporter_name=parsed.organization,
     )
-    session.add(report)
-    session.flush()
-    assert report.id is not None
-    for ref in result.documents:
-        session.add(
-            ReportDocument(
-                report_id=report.id,
-                doc_type=ref.doc_type,
-                number=ref.number,
-                issued_on=ref.issued_on,
-                text=ref.text,
-            )
-        )
     return 1
+
+
+def plan_period(parsed: ParsedPlan, today: date) -> tuple[date, date | None]:
+    """The days a plan covers: its span ("giai đoạn 2026–2030") or year; else the years its
+    deadlines name; else from the year it was imported, open-ended."""
+    span = getattr(parsed, "span", None)
+    if span:
+        return date(span[0], 1, 1), date(span[1], 12, 31)
+    if parsed.year is not None:
+        return date(parsed.year, 1, 1), date(parsed.year, 12, 31)
+    years = sorted(
+        {
+            d.year
+            for n in parsed.tasks
+            if n.deadline
+            for d in (n.deadline.start, n.deadline.due)
+            if d is not None
+        }
+    )
+    if years:
+        return date(years[0], 1, 1), date(years[-1], 12, 31)
+    return date(today.year, 1, 1), None
 
 
 def preview_import(

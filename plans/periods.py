@@ -135,6 +135,32 @@ def shift_month(p: Period, steps: int, mode: PeriodMode = "calendar") -> Period:
     return month(index // 12, index % 12 + 1, mode)
 
 
+def period_code(period: Period) -> str:
+    """The short code of a period (for callback data and the CLI): 2025-Q3, 2025-11, 2025-H1, 2025."""
+    if period.kind == "quarter":
+        return f"{period.year}-Q{period.index}"
+    if period.kind == "month":
+        return f"{period.year}-{period.index:02d}"
+    if period.kind == "half":
+        return f"{period.year}-H{period.index}"
+    if period.kind == "year":
+        return str(period.year)
+    return f"{period.start.isoformat()}..{period.end.isoformat()}"
+
+
+def period_label(start: date, end: date, mode: PeriodMode = "calendar") -> str:
+    """The label of the period from start to end: "Quý I/2023", "Tháng 11/2025", or the dates."""
+    for candidate in (
+        quarter_containing(start, mode),
+        month_containing(start, mode),
+        year_period(start.year, mode),
+        half(start.year, 1 if start.month <= 6 else 2, mode),
+    ):
+        if (candidate.start, candidate.end) == (start, end):
+            return candidate.label
+    return date_range(start, end).label
+
+
 def parse_period_code(code: str, mode: PeriodMode = "calendar") -> Period:
     """CLI period codes: 2025-Q3, 2025-11, 2025-H1, 2025, 2025-01-01..2025-03-31."""
     text = code.strip().upper()

@@ -13,7 +13,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from plans.tasks import may_report_task
+from plans.periods import Period, PeriodPolicy
+from plans.tasks import Today, may_report_task
 from storage.models import AuditLog
 from storage.queries.officials import official_by_telegram_id
 from storage.queries.progress import create_report, own_report_on
@@ -32,26 +33,43 @@ def submit_report(
     task_id: int,
     status: str,
     reported_on: date,
+    period: Period,
+    policy: PeriodPolicy | None = None,
     note: str | None = None,
     kpi_value: float | None = None,
     documents: list[dict[str, Any]] | None = None,
     attachment: dict[str, Any] | None = None,
 ) -> SubmitResult:
-    """Re-authorise, then store; a second report by the same official on the same day corrects the first."""
+    """Re-authorise, then store a report about `period`; a second report by the same official on
+    the same task and period corrects the first."""
     official = official_by_telegram_id(session=session, telegram_user_id=telegram_user_id)
     if (
         official is None
         or official.id is None
-        or not may_report_task(session=session, official=official, task_id=task_id)
+        or not may_report_task(
+            session=session,
+            official=official,
+            task_id=task_id,
+            today=Today(reported_on, policy or PeriodPolicy()),
+        )
     ):
         return SubmitResult(None)
-    previous = own_report_on(session=session, task_id=task_id, official_id=official.id, day=reported_on)
+    previous = own_report_on(
+        session=session,
+        task_id=task_id,
+        official_id=official.id,
+        day=reported_on,
+        period_start=period.start,
+        period_end=period.end,
+    )
     report = create_report(
         session=session,
         task_id=task_id,
         official=official,
         status=status,
         reported_on=reported_on,
+        period_start=period.start,
+        period_end=period.end,
         note=note,
         kpi_value=kpi_value,
         documents=documents,
@@ -62,7 +80,13 @@ def submit_report(
         AuditLog(
             actor_user_id=telegram_user_id,
             action="progress_reported",
-            detail={"task_id": task_id, "report_id": report.id, "status": status, "supersedes": previous},
+            detail={
+                "task_id": task_id,
+                "report_id": report.id,
+                "status": status,
+                "period": [period.start.isoformat(), period.end.isoformat()],
+                "supersedes": previous,
+            },
         )
     )
     return SubmitResult(report.id, previous)

@@ -29,7 +29,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from plans.periods import Period
-from plans.status import TaskStatus, effective_reports, task_statuses
+from plans.status import TaskState, effective_reports, task_states
+from plans.wording import document_text
 from storage.facts import ReportFacts, TaskFacts
 from storage.queries.facts import (
     PlanInfo,
@@ -37,6 +38,7 @@ from storage.queries.facts import (
     agency_names,
     organization_name,
     organization_plans,
+    organization_report_documents,
     organization_report_facts,
     organization_task_facts,
 )
@@ -90,7 +92,7 @@ class OrgFacts:
     context: OrgContext = field(default_factory=OrgContext, compare=False)
     # (period start, period end, today) → status of every task; filled on demand, carried over
     # (touched tasks recomputed) when new reports are merged.
-    memo: dict[tuple[date, date, date], tuple[Period, dict[int, TaskStatus]]] = field(
+    memo: dict[tuple[date, date, date], tuple[Period, dict[int, TaskState]]] = field(
         default_factory=dict, compare=False, repr=False
     )
     # What is built from the tasks alone (the search index, tasks by id): shared by the snapshots
@@ -187,7 +189,7 @@ def _merge(old: OrgFacts, version: tuple[Any, ...], new: list[ReportFacts]) -> O
     )
     touched_tasks = [old.task_by_id[tid] for tid in touched if tid in old.task_by_id]
     for key, (period, memo) in list(old.memo.items()):
-        redone = {s.task.id: s for s in task_statuses(touched_tasks, reports, period, key[2])}
+        redone = {s.task.id: s for s in task_states(touched_tasks, reports, period, key[2])}
         merged.memo[key] = (period, {**memo, **redone})
     return merged
 
@@ -208,12 +210,12 @@ def org_facts(*, session: Session, organization_id: int) -> OrgFacts:
         # organization's newest: a quiet organization would re-read all its reports every time.
         seen = max(cached.max_report_id, int(cached.version[0] or 0))
         after = max(0, seen - LOOKBACK_IDS)
-        new = organization_report_facts(session=session, organization_id=organization_id, after_id=after)
+        new = _reports(session, organization_id, after)
         snapshot = _merge(cached, version, new)
         logger.debug("facts of organization %s: merged %s new reports", organization_id, len(new))
     else:
         tasks = organization_task_facts(session=session, organization_id=organization_id)
-        reports = organization_report_facts(session=session, organization_id=organization_id)
+        reports = _reports(session, organization_id, None)
         snapshot = _build(version, generation, tasks, reports, load_context(session, organization_id))
         logger.debug(
             "facts of organization %s: loaded %s tasks, %s reports", organization_id, len(tasks), len(reports)
@@ -226,19 +228,35 @@ def org_facts(*, session: Session, organization_id: int) -> OrgFacts:
     return snapshot
 
 
+def _reports(session: Session, organization_id: int, after_id: int | None) -> list[ReportFacts]:
+    """The organization's reports (after an id), each with the documents it cites as planbot writes them."""
+    reports = organization_report_facts(session=session, organization_id=organization_id, after_id=after_id)
+    documents = organization_report_documents(
+        session=session, organization_id=organization_id, after_id=after_id
+    )
+    if not documents:
+        return reports
+    return [
+        replace(r, documents=tuple(document_text(*doc) for doc in documents[r.id]))
+        if r.id in documents
+        else r
+        for r in reports
+    ]
+
+
 MEMO_SIZE = 16  # periods × days kept per snapshot
 
 
-def statuses(facts: OrgFacts, period: Period, today: date) -> dict[int, TaskStatus]:
-    """Every task's status for a period (reports/stats.task_statuses), computed once per snapshot."""
+def states(facts: OrgFacts, period: Period, today: date) -> dict[int, TaskState]:
+    """Every task's state for a period as of a day (plans/status.py), computed once per snapshot."""
     key = (period.start, period.end, today)
     entry = facts.memo.get(key)
     if entry is None:
-        entry = (period, {s.task.id: s for s in task_statuses(facts.tasks, facts.reports, period, today)})
+        entry = (period, {s.task.id: s for s in task_states(facts.tasks, facts.reports, period, today)})
         if len(facts.memo) >= MEMO_SIZE:
             facts.memo.pop(next(iter(facts.memo)), None)
         facts.memo[key] = entry
     return entry[1]
 
 
-__all__ = ["OrgContext", "OrgFacts", "clear", "org_facts", "statuses"]
+__all__ = ["OrgContext", "OrgFacts", "clear", "org_facts", "states"]

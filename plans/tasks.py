@@ -14,8 +14,11 @@ from typing import Any
 from sqlmodel import Session
 
 from plans.access import Viewer, link_of, may_report, may_see, viewer_of
+from plans.lifecycle import current_plan_ids
+from plans.periods import Period, PeriodPolicy
 from plans.search import SearchIndex
-from plans.snapshot import OrgFacts, org_facts
+from plans.snapshot import OrgFacts, org_facts, states
+from plans.status import TaskState
 from storage.facts import TaskFacts
 from storage.models import Official
 from storage.queries.facts import organizations
@@ -36,8 +39,11 @@ class TaskLine:
     due: date | None
     recurrence: str | None
     position: int
-    status: str | None = None  # latest effective report status, None = never reported
+    status: str | None = None  # the state's status for the current period (plans/status.py)
     link: str | None = None  # "lead" | "coordinating" for the viewer's agency; None otherwise
+    state: TaskState | None = field(default=None, compare=False)  # the task's state today
+    # The previous period's state, shown beside "chưa có báo cáo" while the current period is young.
+    previous: TaskState | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -59,8 +65,23 @@ class TaskList:
     lines: list[TaskLine]
 
 
-def _line(facts: OrgFacts, task: TaskFacts, viewer: Viewer) -> TaskLine:
-    latest = facts.reports.get(task.id)
+@dataclass(frozen=True)
+class Today:
+    """The day a view is for and the commune's reporting periods: lists show the current period."""
+
+    day: date
+    policy: PeriodPolicy = field(default_factory=PeriodPolicy)
+
+    @property
+    def period(self) -> Period:
+        return self.policy.containing(self.day)
+
+
+def _line(facts: OrgFacts, task: TaskFacts, viewer: Viewer, today: Today) -> TaskLine:
+    state = states(facts, today.period, today.day).get(task.id)
+    previous = None
+    if state is not None and not state.reported:
+        previous = states(facts, today.policy.shift(today.period, -1), today.day).get(task.id)
     return TaskLine(
         id=task.id,
         code=task.code,
@@ -71,14 +92,17 @@ def _line(facts: OrgFacts, task: TaskFacts, viewer: Viewer) -> TaskLine:
         due=task.due,
         recurrence=task.recurrence,
         position=task.position,
-        status=latest[0].status if latest else None,  # effective reports, newest first
+        status=state.status if state is not None else None,
         link=link_of(task, viewer.agency_ids),
+        state=state,
+        previous=previous if previous is not None and previous.reported else None,
     )
 
 
-def _current(task: TaskFacts) -> bool:
-    """Lists, cards and search show the tasks of active plans."""
-    return task.plan_status == "active"
+def _current_ids(facts: OrgFacts, today: Today) -> set[int]:
+    """Lists, cards and search show the tasks of current plans (plans/lifecycle.py)."""
+    plans = current_plan_ids(facts.context.plans, today.day, today.policy)
+    return {t.id for t in facts.tasks if t.plan_id in plans}
 
 
 def _snapshots(session: Session, official: Official) -> list[OrgFacts]:
@@ -102,48 +126,53 @@ def _facts_of_task(session: Session, official: Official, task_id: int) -> OrgFac
     return org_facts(session=session, organization_id=org) if org is not None else None
 
 
-def _visible(facts: OrgFacts, official: Official, task_id: int) -> tuple[Viewer, TaskFacts] | None:
+def _visible(
+    facts: OrgFacts, official: Official, task_id: int, today: Today
+) -> tuple[Viewer, TaskFacts] | None:
     task = facts.task_by_id.get(task_id)
-    if task is None or not _current(task):
+    if task is None or task_id not in _current_ids(facts, today):
         return None
     viewer = viewer_of(official, facts.context.groups)
     return (viewer, task) if may_see(viewer, task) else None
 
 
-def task_list(*, session: Session, official: Official) -> TaskList:
-    """Every current task the official may see, in document order, with its latest status (/viec)."""
+def task_list(*, session: Session, official: Official, today: Today) -> TaskList:
+    """Every current task the official may see, in document order, with its state (/viec)."""
     lines: list[TaskLine] = []
     name: str | None = None
     for facts in _snapshots(session, official):
         viewer = viewer_of(official, facts.context.groups)
-        lines += [_line(facts, t, viewer) for t in facts.tasks if _current(t) and may_see(viewer, t)]
+        current = _current_ids(facts, today)
+        lines += [
+            _line(facts, t, viewer, today) for t in facts.tasks if t.id in current and may_see(viewer, t)
+        ]
         if official.agency_id is not None:
             name = name or facts.context.agency_names.get(official.agency_id)
     return TaskList(name, lines)
 
 
-def line_of(*, session: Session, official: Official, task_id: int) -> TaskLine | None:
+def line_of(*, session: Session, official: Official, task_id: int, today: Today) -> TaskLine | None:
     """One task's line, or None when the official may not see it."""
     facts = _facts_of_task(session, official, task_id)
-    found = _visible(facts, official, task_id) if facts is not None else None
-    return _line(facts, found[1], found[0]) if facts is not None and found is not None else None
+    found = _visible(facts, official, task_id, today) if facts is not None else None
+    return _line(facts, found[1], found[0], today) if facts is not None and found is not None else None
 
 
 def report_choice(
-    *, session: Session, official: Official, task_id: int
+    *, session: Session, official: Official, task_id: int, today: Today
 ) -> tuple[TaskLine, list[dict[str, Any]]] | None:
     """The task an official starts a progress report on, with its KPI targets; None if not allowed."""
     facts = _facts_of_task(session, official, task_id)
-    found = _visible(facts, official, task_id) if facts is not None else None
+    found = _visible(facts, official, task_id, today) if facts is not None else None
     if facts is None or found is None or not may_report(*found):
         return None
     viewer, task = found
-    return _line(facts, task, viewer), list(task.targets)
+    return _line(facts, task, viewer, today), list(task.targets)
 
 
-def may_report_task(*, session: Session, official: Official, task_id: int) -> bool:
+def may_report_task(*, session: Session, official: Official, task_id: int, today: Today) -> bool:
     """The rule for storing a report: re-read at the moment of storing, never trusted from a draft."""
-    return report_choice(session=session, official=official, task_id=task_id) is not None
+    return report_choice(session=session, official=official, task_id=task_id, today=today) is not None
 
 
 def _names(facts: OrgFacts, ids: frozenset[int]) -> tuple[str, ...]:
@@ -151,10 +180,10 @@ def _names(facts: OrgFacts, ids: frozenset[int]) -> tuple[str, ...]:
     return tuple(sorted(names, key=fold))
 
 
-def card(*, session: Session, official: Official, task_id: int) -> TaskCard | None:
+def card(*, session: Session, official: Official, task_id: int, today: Today) -> TaskCard | None:
     """The task card (history, agencies, plan), or None when the official may not see the task."""
     facts = _facts_of_task(session, official, task_id)
-    found = _visible(facts, official, task_id) if facts is not None else None
+    found = _visible(facts, official, task_id, today) if facts is not None else None
     if facts is None or found is None:
         return None
     viewer, task = found
@@ -163,7 +192,7 @@ def card(*, session: Session, official: Official, task_id: int) -> TaskCard | No
         (e.kpi_value for e in details.history if not e.superseded and e.kpi_value is not None), None
     )
     return TaskCard(
-        line=_line(facts, task, viewer),
+        line=_line(facts, task, viewer, today),
         product=details.product,
         plan_title=details.plan_title,
         lead_agencies=_names(facts, task.lead_agency_ids),
@@ -176,22 +205,30 @@ def card(*, session: Session, official: Official, task_id: int) -> TaskCard | No
 
 
 def search_index(facts: OrgFacts) -> SearchIndex:
-    """The organization's search index over its current tasks, built once per snapshot."""
+    """The organization's search index over all its tasks, built once per snapshot (a search is
+    narrowed to the current tasks the viewer may see)."""
     index = facts.derived.get("search_index")
     if index is None:
-        index = facts.derived["search_index"] = SearchIndex.build(t for t in facts.tasks if _current(t))
+        index = facts.derived["search_index"] = SearchIndex.build(facts.tasks)
     return index  # type: ignore[no-any-return]
 
 
 def search(
-    *, session: Session, official: Official, query: str, limit: int = 5, reportable_only: bool = False
+    *,
+    session: Session,
+    official: Official,
+    query: str,
+    today: Today,
+    limit: int = 5,
+    reportable_only: bool = False,
 ) -> list[TaskLine]:
     """The tasks the official may see (or report, with reportable_only) that best match the query."""
     found: list[tuple[float, int, int, OrgFacts, Viewer, TaskFacts]] = []
     for facts in _snapshots(session, official):
         viewer = viewer_of(official, facts.context.groups)
         rule = may_report if reportable_only else may_see
-        allowed = {t.id for t in facts.tasks if _current(t) and rule(viewer, t)}
+        current = _current_ids(facts, today)
+        allowed = {t.id for t in facts.tasks if t.id in current and rule(viewer, t)}
         if not allowed:
             continue
         for rank, hit in enumerate(search_index(facts).search(query, allowed, limit)):
@@ -199,4 +236,4 @@ def search(
                 (-hit.matched - hit.score, rank, hit.position, facts, viewer, facts.task_by_id[hit.task_id])
             )
     found.sort(key=lambda item: item[:3])
-    return [_line(facts, task, viewer) for _s, _r, _p, facts, viewer, task in found[:limit]]
+    return [_line(facts, task, viewer, today) for _s, _r, _p, facts, viewer, task in found[:limit]]

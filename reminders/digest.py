@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from plans.wording import DONE, RATE_LABEL, STATUS_NAMES
 from reminders.due import Bucket, DueItem, OfficialDue, WeeklySummary
 from storage.text import date_vi, percent, shorten
 
@@ -25,7 +26,7 @@ HEADINGS = {
     Bucket.overdue: "⛔ Quá hạn",
     Bucket.today: "📌 Hôm nay",
     Bucket.upcoming: "⏳ Sắp đến hạn",
-    Bucket.quarter: "📝 Cần báo cáo quý này",
+    Bucket.report: "📝 Cần báo cáo kỳ này",
 }
 FOOTER = "Cài đặt giờ nhắc hoặc tắt nhắc việc: /nhac"
 
@@ -60,9 +61,9 @@ def deadline_phrase(item: DueItem) -> str:
     """The deadline in human terms, relative to the digest's day."""
     due = date_vi(item.occurrence)
     n = item.offset_days
-    if item.bucket == Bucket.quarter:
+    if item.bucket == Bucket.report:
         left = f"còn {n} ngày" if n > 0 else "hôm nay"
-        return f"chưa có báo cáo {item.period_label or 'quý này'}, hết quý {due} ({left})"
+        return f"chưa có báo cáo {item.period_label or 'kỳ này'}, hạn báo cáo {due} ({left})"
     if n < 0:
         text = f"hạn {due}, quá {-n} ngày"
     elif n == 0:
@@ -111,7 +112,7 @@ class _Builder:
 
 
 def _sections(builder: _Builder, items: Sequence[DueItem], *, limit: int) -> None:
-    for bucket in (Bucket.overdue, Bucket.today, Bucket.upcoming, Bucket.quarter):
+    for bucket in (Bucket.overdue, Bucket.today, Bucket.upcoming, Bucket.report):
         group = [i for i in items if i.bucket == bucket]
         if not group:
             continue
@@ -194,15 +195,19 @@ def render_weekly(
     builder.add(f"📊 <b>Tổng hợp tuần {monday:%d/%m}–{date_vi(sunday)}</b>")
     builder.add(esc(organization_name))
     builder.add("")
-    active = summary.done + summary.in_progress
-    builder.add(
-        f"Tỷ lệ hoàn thành {esc(summary.quarter.label)} đến nay: <b>{percent(summary.rate)}</b> "
-        f"({active}/{summary.total} nhiệm vụ đã và đang thực hiện; {summary.done} đã hoàn thành)"
-    )
+    c = summary.counts
+    if c.total and c.has_data:
+        builder.add(
+            f"Tỷ lệ hoàn thành {esc(summary.period.label)} đến nay ({RATE_LABEL}): "
+            f"<b>{percent(c.completion_rate or 0.0)}</b> ({c.active}/{c.total} nhiệm vụ; "
+            f"{c.done} {STATUS_NAMES[DONE].lower()})"
+        )
+    else:
+        builder.add(f"Chưa có số liệu báo cáo {esc(summary.period.label)} ({c.total} nhiệm vụ).")
     builder.add("")
     if summary.overdue_by_agency:
-        total = sum(n for _, n in summary.overdue_by_agency)
-        builder.add(f"<b>⛔ Quá hạn theo đơn vị ({total})</b>")
+        # a task led by several agencies counts once in the total, once under each of them
+        builder.add(f"<b>⛔ Quá hạn: {summary.counts.overdue} nhiệm vụ</b>, theo đơn vị chủ trì:")
         for agency_id, count in summary.overdue_by_agency:
             name = agency_names.get(agency_id, f"Đơn vị #{agency_id}")
             builder.add(f"• {esc(name)}: {count}", counted=True)

@@ -1,45 +1,39 @@
-"""What is due, per official, on a local day: pure functions over TaskFacts/ReportFacts.
+"""What is due, per official, on a local day: pure functions over task facts, their reports and the
+status model (plans/status.py) — a digest never decides on its own what is overdue or done.
 
-Calendar decisions (documented in the README of the issue and tested):
+Calendar decisions:
 - Working days come from reminders/calendar.py (public holidays, the commune's own days off and
   make-up working days). Nothing is sent on other days.
 - A reminder "N days before" that falls on a non-working day is sent on the previous working day:
-  early is harmless, late is not. When a due day itself is a Sunday, its "on the day" reminder
-  therefore comes on Friday (shown as upcoming, "còn 2 ngày") and "quá hạn" starts on Monday.
-- date/month/quarter/range tasks are done when their latest effective report says done.
-  A recurring occurrence is done by a "done" report whose reported_on (or period_end) lies in the
-  occurrence's calendar period (the month for monthly rules, the quarter for quarterly …).
-  Only the latest past occurrence of a recurring rule can be "quá hạn": once the next one is
-  due, it takes over (a monthly report missed in October is not nagged about all year). A continuous task is reminded 14 and 7 days before the end of each
-  quarter (PLANBOT_PERIOD_MODE) in which no report at all was made.
+  early is harmless, late is not.
+- Overdue items are the tasks the status model finds overdue today (for the current reporting
+  period): a one-off task past its due day and not reported done, a recurring task whose latest
+  occurrence was missed (only the latest: once the next one is due it takes over), a milestone of
+  a continuous task passed without a done report.
+- Due days ahead: a one-off task's due day, the next occurrences of a recurring rule and a
+  continuous task's milestones, each reminded on the configured offsets when not done.
+- A continuous task without a report for the current period is reminded 14 and 7 days before the
+  period ends, and one without a report for the period just ended 5 and 1 days before that
+  period's reporting window closes.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
 
-from plans.parsing import deadlines
-from plans.periods import (
-    Period,
-    PeriodMode,
-    half,
-    month,
-    quarter,
-    quarter_containing,
-    quarter_of,
-    year_period,
-)
-from plans.status import compute_stats
+from plans.periods import Period, PeriodPolicy
+from plans.recurrence import occurrence_period, occurrences
+from plans.status import DONE, NO_REPORT, ONE_OFF_KINDS, Counts, TaskState, count, occurrence_met, task_state
 from reminders.calendar import WorkCalendar
 from storage.facts import ReportFacts, TaskFacts
 
 DATED_KINDS = frozenset({"date", "month", "quarter", "range"})
-CONTINUOUS_OFFSETS = (14, 7)
-RECURRING_LOOKBACK_DAYS = 92
+REPORT_OFFSETS = (14, 7)  # days before a period ends: a continuous task still without its report
+WINDOW_OFFSETS = (5, 1)  # days before a reporting window closes
 LEAD = "lead"
 COORDINATING = "coordinating"
 
@@ -48,10 +42,10 @@ class Bucket(StrEnum):
     overdue = "overdue"  # Quá hạn
     today = "today"  # Hôm nay
     upcoming = "upcoming"  # Sắp đến hạn
-    quarter = "quarter"  # Cần báo cáo quý này (continuous tasks)
+    report = "report"  # Cần báo cáo kỳ này (continuous tasks)
 
 
-BUCKET_ORDER = {Bucket.overdue: 0, Bucket.today: 1, Bucket.upcoming: 2, Bucket.quarter: 3}
+BUCKET_ORDER = {Bucket.overdue: 0, Bucket.today: 1, Bucket.upcoming: 2, Bucket.report: 3}
 
 
 @dataclass(frozen=True)
@@ -78,7 +72,7 @@ class Recipient:
 @dataclass(frozen=True)
 class DueItem:
     task: TaskFacts
-    occurrence: date  # the due day (for continuous tasks: the quarter's last day)
+    occurrence: date  # the due day (for a report item: the last day to report)
     offset_days: int  # (occurrence - today) in days; negative = overdue
     bucket: Bucket
     period_label: str | None = None  # "Tháng 11/2025" for a recurring occurrence, "Quý IV/2025"
@@ -98,117 +92,11 @@ class OfficialDue:
         return bool(self.lead or self.coordinating)
 
 
-@dataclass
-class ReportIndex:
-    """Reports grouped by task, superseded ones removed, ordered oldest first."""
-
-    by_task: dict[int, list[ReportFacts]] = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, reports: Iterable[ReportFacts], *, until: date | None = None) -> ReportIndex:
-        reports = list(reports)
-        superseded = {r.supersedes_id for r in reports if r.supersedes_id is not None}
-        grouped: dict[int, list[ReportFacts]] = defaultdict(list)
-        for report in reports:
-            if report.id in superseded or (until is not None and report.reported_on > until):
-                continue
-            grouped[report.task_id].append(report)
-        for items in grouped.values():
-            items.sort(key=lambda r: (r.reported_on, r.created_at, r.id))
-        return cls(dict(grouped))
-
-    def of(self, task_id: int) -> list[ReportFacts]:
-        return self.by_task.get(task_id, [])
-
-    def latest_status(self, task_id: int) -> str | None:
-        items = self.of(task_id)
-        return items[-1].status if items else None
-
-
-def local_day(now: datetime, tz: tzinfo) -> date:
-    """The local calendar day of an aware moment (23:30 UTC is already tomorrow in Hà Nội)."""
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now.astimezone(tz).date()
+Reports = Mapping[int, Sequence[ReportFacts]]  # effective reports per task, newest first
 
 
 def reminder_days(due: date, offsets: Sequence[int], cal: WorkCalendar) -> set[date]:
     return {cal.on_or_before(due - timedelta(days=o)) for o in offsets}
-
-
-def occurrence_period(recurrence: str, day: date) -> Period:
-    """The calendar period an occurrence of a recurring deadline reports on."""
-    rule = recurrence.split(":", 1)[0]
-    if rule == "quarterly":
-        return quarter(day.year, quarter_of(day))
-    if rule == "semiannual":
-        return half(day.year, 1 if day.month <= 6 else 2)
-    if rule == "yearly":
-        return year_period(day.year)
-    return month(day.year, day.month)
-
-
-def _recurring_occurrences(task: TaskFacts, lo: date, hi: date) -> list[date]:
-    if not task.recurrence:
-        return []
-    if task.start is not None:
-        lo = max(lo, task.start)
-    if task.due is not None:  # for a recurring task, due is the end of its window ("… năm 2025")
-        hi = min(hi, task.due)
-    if hi < lo:
-        return []
-    try:
-        days = deadlines.occurrences(task.recurrence, lo, hi)
-    except ValueError:  # a rule this version does not know: never remind rather than crash the run
-        return []
-    return sorted(d for d in days if lo <= d <= hi)
-
-
-def _occurrence_done(recurrence: str, occurrence: date, reports: Sequence[ReportFacts]) -> bool:
-    period = occurrence_period(recurrence, occurrence)
-    for report in reports:
-        if report.status != "done":
-            continue
-        if period.contains(report.reported_on) or (
-            report.period_end is not None and period.contains(report.period_end)
-        ):
-            return True
-    return False
-
-
-def open_occurrences(
-    task: TaskFacts, index: ReportIndex, lo: date, hi: date
-) -> list[tuple[date, str | None]]:
-    """Not-yet-done due days of a task within [lo, hi], with the period label for recurring ones."""
-    if task.plan_status != "active":
-        return []
-    if task.deadline_kind in DATED_KINDS:
-        if task.due is None or not lo <= task.due <= hi or index.latest_status(task.id) == "done":
-            return []
-        return [(task.due, None)]
-    if task.deadline_kind == "recurring" and task.recurrence:
-        reports = index.of(task.id)
-        result: list[tuple[date, str | None]] = []
-        for day in _recurring_occurrences(task, lo, hi):
-            if not _occurrence_done(task.recurrence, day, reports):
-                result.append((day, occurrence_period(task.recurrence, day).label))
-        return result
-    return []
-
-
-def _overdue_window_start(task: TaskFacts, today: date) -> date:
-    """Recurring rules: only the latest past occurrence can be overdue (the next one takes over)."""
-    if task.deadline_kind != "recurring":
-        return date.min
-    past = _recurring_occurrences(
-        task, today - timedelta(days=RECURRING_LOOKBACK_DAYS), today - timedelta(days=1)
-    )
-    return past[-1] if past else today
-
-
-def is_overdue(task: TaskFacts, index: ReportIndex, today: date) -> bool:
-    since = _overdue_window_start(task, today)
-    return since < today and bool(open_occurrences(task, index, since, today - timedelta(days=1)))
 
 
 def _bucket(offset: int) -> Bucket:
@@ -217,40 +105,83 @@ def _bucket(offset: int) -> Bucket:
     return Bucket.today if offset == 0 else Bucket.upcoming
 
 
-def task_items(
-    task: TaskFacts,
-    index: ReportIndex,
-    today: date,
-    cal: WorkCalendar,
-    offsets: Sequence[int],
-    mode: PeriodMode = "calendar",
+def _ahead(
+    task: TaskFacts, state: TaskState, reports: Sequence[ReportFacts], today: date, horizon: int
+) -> list[tuple[date, str | None]]:
+    """Due days from today on (within the horizon) that are not done yet, with a period label."""
+    until = today + timedelta(days=horizon)
+    if task.deadline_kind in ONE_OFF_KINDS:
+        due = task.due if task.deadline_kind in DATED_KINDS else None  # an unknown deadline has no day
+        return [(due, None)] if due is not None and today <= due <= until and state.status != DONE else []
+    days: list[tuple[date, str | None]] = []
+    if task.deadline_kind == "recurring" and task.recurrence:
+        lo = max(today, task.start) if task.start else today
+        hi = min(until, task.due) if task.due else until
+        try:
+            found = occurrences(task.recurrence, lo, hi) if lo <= hi else []
+        except ValueError:  # a rule this version does not know: never remind rather than crash
+            found = []
+        for day in found:
+            if not occurrence_met(task, reports, day, today):
+                days.append((day, occurrence_period(task.recurrence, day).label))
+    for day, _text in task.milestones:
+        if today <= day <= until and state.status != DONE:
+            days.append((day, None))
+    return days
+
+
+def _report_items(
+    task: TaskFacts, reports: Sequence[ReportFacts], today: date, cal: WorkCalendar, policy: PeriodPolicy
 ) -> list[DueItem]:
-    """The items of one task to put in today's digest (empty on non-working days)."""
-    if not cal.is_working_day(today) or task.plan_status != "active":
-        return []
-    if task.deadline_kind == "continuous":
-        return _continuous_items(task, index, today, cal, mode)
-    horizon = max([0, *offsets]) + 10  # enough to reach back across a long holiday
-    since = _overdue_window_start(task, today)
+    """A continuous task whose period report is missing, near the period's end or its window's."""
+    current = policy.containing(today)
     items: list[DueItem] = []
-    for occurrence, label in open_occurrences(task, index, since, today + timedelta(days=horizon)):
-        offset = (occurrence - today).days
-        if offset < 0 or today in reminder_days(occurrence, offsets, cal):
-            items.append(DueItem(task, occurrence, offset, _bucket(offset), label))
+    if task_state(task, reports, current, today).status == NO_REPORT and today in reminder_days(
+        current.end, REPORT_OFFSETS, cal
+    ):
+        items.append(DueItem(task, current.end, (current.end - today).days, Bucket.report, current.label))
+    ended = policy.open_window(today)
+    if ended is not None and _covers(task, ended):
+        close = policy.window_end(ended)
+        if task_state(task, reports, ended, today).status == NO_REPORT and today in reminder_days(
+            close, WINDOW_OFFSETS, cal
+        ):
+            items.append(DueItem(task, close, (close - today).days, Bucket.report, ended.label))
     return items
 
 
-def _continuous_items(
-    task: TaskFacts, index: ReportIndex, today: date, cal: WorkCalendar, mode: PeriodMode
+def _covers(task: TaskFacts, period: Period) -> bool:
+    return (task.start is None or task.start <= period.end) and (task.due is None or task.due >= period.start)
+
+
+def task_items(
+    task: TaskFacts,
+    reports: Sequence[ReportFacts],
+    today: date,
+    cal: WorkCalendar,
+    offsets: Sequence[int],
+    policy: PeriodPolicy,
 ) -> list[DueItem]:
-    q = quarter_containing(today, mode)
-    if (task.start is not None and task.start > q.end) or (task.due is not None and task.due < q.start):
+    """The items of one task to put in today's digest (empty on non-working days)."""
+    if not cal.is_working_day(today):
         return []
-    if today not in reminder_days(q.end, CONTINUOUS_OFFSETS, cal):
+    period = policy.containing(today)
+    if not _covers(task, period) and task.deadline_kind not in ONE_OFF_KINDS:
         return []
-    if any(q.contains(r.reported_on) for r in index.of(task.id)):
-        return []
-    return [DueItem(task, q.end, (q.end - today).days, Bucket.quarter, q.label)]
+    state = task_state(task, reports, period, today)
+    items: list[DueItem] = []
+    if state.overdue and state.overdue_since is not None:
+        since = state.overdue_since
+        label = occurrence_period(task.recurrence, since).label if task.recurrence else None
+        items.append(DueItem(task, since, (since - today).days, Bucket.overdue, label))
+    horizon = max([0, *offsets]) + 10  # enough to reach across a long holiday
+    for day, label in _ahead(task, state, reports, today, horizon):
+        if today in reminder_days(day, offsets, cal):
+            offset = (day - today).days
+            items.append(DueItem(task, day, offset, _bucket(offset), label))
+    if task.deadline_kind == "continuous":
+        items += _report_items(task, reports, today, cal, policy)
+    return items
 
 
 def _sort_key(item: DueItem) -> tuple[int, date, str]:
@@ -267,22 +198,26 @@ def expand_agencies(ids: Iterable[int], groups: Mapping[int, Iterable[int]]) -> 
 
 def due_by_official(
     tasks: Iterable[TaskFacts],
-    reports: Iterable[ReportFacts],
+    reports: Reports,
     recipients: Iterable[Recipient],
     today: date,
     cal: WorkCalendar,
     offsets: Sequence[int] = (7, 3, 1, 0),
     *,
-    mode: PeriodMode = "calendar",
+    policy: PeriodPolicy | None = None,
     agency_groups: Mapping[int, Iterable[int]] | None = None,
 ) -> dict[int, OfficialDue]:
-    """Per official id, today's items (lead and coordinating). Officials with nothing are left out."""
+    """Per official id, today's items (lead and coordinating). Officials with nothing are left out.
+
+    `tasks` are the current ones (plans/lifecycle.current_tasks); `agency_groups` maps a group agency
+    to its members."""
     groups = agency_groups or {}
-    index = ReportIndex.build(reports, until=today)
+    policy = policy or PeriodPolicy()
     lead_by_agency: dict[int, list[DueItem]] = defaultdict(list)
     coord_by_agency: dict[int, list[DueItem]] = defaultdict(list)
+    empty: tuple[ReportFacts, ...] = ()
     for task in tasks:
-        items = task_items(task, index, today, cal, offsets, mode)
+        items = task_items(task, reports.get(task.id, empty), today, cal, offsets, policy)
         if not items:
             continue
         lead = expand_agencies(task.lead_agency_ids, groups)
@@ -308,48 +243,40 @@ class WeeklySummary:
     """The leaders' Monday digest for one organization."""
 
     organization_id: int
-    quarter: Period
-    total: int
-    done: int
-    in_progress: int
+    period: Period
+    counts: Counts
     overdue_by_agency: tuple[tuple[int, int], ...]  # (agency id, number of overdue tasks)
     due_this_week: tuple[DueItem, ...]
-
-    @property
-    def rate(self) -> float:
-        return 100.0 * (self.done + self.in_progress) / self.total if self.total else 0.0
 
 
 def weekly_summary(
     organization_id: int,
-    tasks: Iterable[TaskFacts],
-    reports: Iterable[ReportFacts],
+    tasks: Sequence[TaskFacts],
+    reports: Reports,
     today: date,
     *,
-    mode: PeriodMode = "calendar",
+    policy: PeriodPolicy | None = None,
 ) -> WeeklySummary:
-    """Completion so far this quarter ((đã + đang thực hiện) / tổng), overdue per agency, this week."""
-    org_tasks = [t for t in tasks if t.organization_id == organization_id and t.plan_status == "active"]
-    reports = list(reports)
-    index = ReportIndex.build(reports, until=today)
-    q = quarter_containing(today, mode)
-    # the same rule as the leaders' statistics: (đã + đang thực hiện) / tổng số nhiệm vụ
-    counts = compute_stats(org_tasks, reports, q, today).counts
-    done, in_progress = counts.done, counts.in_progress
+    """The current period's counts (the same scope and rule as /tyle for it), overdue per lead
+    agency and what is due this week. `tasks`: the tasks of the period (plans/lifecycle)."""
+    policy = policy or PeriodPolicy()
+    period = policy.containing(today)
+    empty: tuple[ReportFacts, ...] = ()
+    states = [task_state(t, reports.get(t.id, empty), period, today) for t in tasks]
     overdue: dict[int, int] = defaultdict(int)
-    week: list[DueItem] = []
+    for state in states:
+        if state.overdue:
+            for agency_id in state.task.lead_agency_ids:
+                overdue[agency_id] += 1
     monday = today - timedelta(days=today.weekday())
     sunday = monday + timedelta(days=6)
-    for task in org_tasks:
-        since = (
-            date.min if task.deadline_kind in DATED_KINDS else today - timedelta(days=RECURRING_LOOKBACK_DAYS)
-        )
-        if open_occurrences(task, index, since, today - timedelta(days=1)):
-            for agency_id in task.lead_agency_ids:
-                overdue[agency_id] += 1
-        for day, label in open_occurrences(task, index, max(today, monday), sunday):
+    week: list[DueItem] = []
+    for state in states:
+        for day, label in _ahead(
+            state.task, state, reports.get(state.task.id, empty), today, (sunday - today).days
+        ):
             offset = (day - today).days
-            week.append(DueItem(task, day, offset, _bucket(offset), label))
+            week.append(DueItem(state.task, day, offset, _bucket(offset), label))
     week.sort(key=_sort_key)
     ranked = tuple(sorted(overdue.items(), key=lambda kv: (-kv[1], kv[0])))
-    return WeeklySummary(organization_id, q, counts.total, done, in_progress, ranked, tuple(week))
+    return WeeklySummary(organization_id, period, count(states, today), ranked, tuple(week))

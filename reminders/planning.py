@@ -4,9 +4,10 @@ due for each from their organization's snapshot, and the leaders' weekly digest.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime, time
 
+from plans.lifecycle import current_tasks, tasks_for_period
 from plans.snapshot import OrgFacts
 from reminders.digest import Digest, render_daily, render_weekly
 from reminders.due import Recipient, WeeklySummary, due_by_official, weekly_summary
@@ -48,10 +49,6 @@ def organizations_of(snap: RecipientSnapshot) -> set[int]:
     return {o.organization_id for o in snap.officials if o.organization_id is not None}
 
 
-def _reports(facts: OrgFacts) -> Iterable[object]:
-    return [r for items in facts.reports.values() for r in items]
-
-
 def plan_digests(
     snap: RecipientSnapshot, orgs: Mapping[int, OrgFacts], *, now: datetime, config: ReminderConfig
 ) -> tuple[date, bool, list[Digest]]:
@@ -75,13 +72,13 @@ def plan_digests(
         facts = orgs.get(org_id) if org_id is not None else None
         due = (
             due_by_official(
-                facts.tasks,
-                _reports(facts),  # type: ignore[arg-type]
+                current_tasks(facts.tasks, facts.context.plans, today, config.periods),
+                facts.reports,
                 people,
                 today,
                 cal,
                 config.offsets,
-                mode=config.periods.mode,
+                policy=config.periods,
                 agency_groups=facts.context.members,
             )
             if facts is not None
@@ -122,12 +119,13 @@ def _weekly(
             continue
         org = r.organization_id
         if org not in summaries:
+            period = config.periods.containing(today)
             summaries[org] = weekly_summary(
                 org,
-                facts.tasks,
-                _reports(facts),  # type: ignore[arg-type]
+                tasks_for_period(facts.tasks, facts.context.plans, period, today),
+                facts.reports,
                 today,
-                mode=config.periods.mode,
+                policy=config.periods,
             )
         assert r.chat_id is not None
         digests.append(

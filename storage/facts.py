@@ -26,6 +26,10 @@ class TaskFacts:
     plan_status: str = "active"
     number: str | None = None  # as printed in the appendix ("1", "a)")
     position: int = 0  # document order within the plan
+    milestones: tuple[tuple[date, str], ...] = ()  # dated milestones of a compound deadline
+    product: str | None = None
+    plan_start: date | None = None  # the period the task's plan covers
+    plan_end: date | None = None
 
 
 @dataclass(frozen=True)

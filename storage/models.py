@@ -122,8 +122,11 @@ class Plan(SQLModel, table=True):
     number: str | None = Field(default=None, max_length=64)  # "25/KH-UBND"
     issued_on: date | None = None
     year: int | None = Field(default=None, index=True)
+    # The period the plan covers: a year, or a span such as "giai đoạn 2026–2030" (local dates).
+    period_start: date | None = None
+    period_end: date | None = None
     source_filename: str | None = Field(default=None, max_length=255)
-    status: str = Field(default=PlanStatus.active, max_length=16)
+    status: str = Field(default=PlanStatus.active, max_length=16)  # active | archived (lưu trữ)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -151,6 +154,8 @@ class Task(SQLModel, table=True):
     deadline_due: date | None = Field(default=None, index=True)
     deadline_start: date | None = None
     recurrence: str | None = Field(default=None, max_length=32)  # "monthly:18", "quarterly", "yearly"
+    # Dated milestones written inside a continuous deadline: [{"day": "2023-06-20", "text": "…"}]
+    milestones: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     product: str | None = None
     targets: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     removed: bool = False  # dropped by a revised plan; its reports stay
@@ -174,7 +179,7 @@ class ProgressReport(SQLModel, table=True):
     status: str = Field(max_length=16)
     note: str | None = None
     kpi_value: float | None = None
-    # The day the report counts from (local date), and for imported results the period it covers.
+    # The day it was sent (local date), and the reporting period (kỳ báo cáo) it is about.
     reported_on: date
     period_start: date | None = None
     period_end: date | None = None
@@ -194,6 +199,20 @@ class ReportDocument(SQLModel, table=True):
     number: str | None = Field(default=None, max_length=64)  # "23/KH-UBND"
     issued_on: date | None = None
     text: str | None = None  # as written
+
+
+class CalendarDay(SQLModel, table=True):
+    """A commune's own change to the working calendar: an extra day off, or a weekend day worked
+    to make up for one (public holidays come from the `holidays` package)."""
+
+    __table_args__ = (UniqueConstraint("organization_id", "day", name="uq_calendar_day"),)
+    id: int | None = Field(default=None, primary_key=True)
+    organization_id: int = Field(foreign_key="organization.id", index=True)
+    day: date
+    working: bool  # True: a working day (a make-up Saturday); False: a day off
+    note: str = Field(default="", max_length=255)
+    created_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class ReminderLog(SQLModel, table=True):

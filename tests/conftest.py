@@ -19,6 +19,7 @@ from sqlmodel import SQLModel
 import storage.models  # noqa: F401  (registers the tables)
 from bot.offline.harness import BotHarness
 from storage.db import Database
+from tests.support.commune import MORNING
 
 TEST_DATABASE_ENV = "PLANBOT_TEST_DATABASE_URL"
 
@@ -78,6 +79,7 @@ def harness_factory(tmp_path: Path, db: Database) -> Callable[..., BotHarness]:
 
     def make(**kwargs: Any) -> BotHarness:
         kwargs.setdefault("db", db)
+        kwargs.setdefault("clock_at", MORNING)  # the commune's test day (tests/support/commune.py)
         return BotHarness(tmp_path, **kwargs)
 
     return make

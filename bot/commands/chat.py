@@ -22,6 +22,11 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--user-id", type=int, default=10001, help="Telegram user id of the simulated user")
     parser.add_argument("--name", help="full name of the simulated user")
     parser.add_argument("--no-color", action="store_true", help="print bold text without ANSI colours")
+    parser.add_argument(
+        "--at",
+        metavar="ISO_DATE",
+        help="run the bot's clock from this moment, e.g. 2023-04-17 (default: now)",
+    )
     parser.set_defaults(func=chat)
 
 
@@ -30,6 +35,13 @@ def chat(args: argparse.Namespace, settings: Settings) -> int:
 
     if settings.log_level.upper() == "INFO":
         logging.getLogger().setLevel(logging.WARNING)  # keep the conversation readable
+    from bot.commands.common import clock_at
+
+    try:
+        clock = clock_at(args.at, settings)
+    except ValueError as exc:
+        print(f"planbot chat: {exc}", file=sys.stderr)
+        return 2
     color = sys.stdout.isatty() and not args.no_color
     return run_chat(
         sys.stdin,
@@ -41,4 +53,5 @@ def chat(args: argparse.Namespace, settings: Settings) -> int:
         name=args.name,
         color=color,
         echo=not sys.stdin.isatty(),
+        at=clock.at,
     )

@@ -12,6 +12,10 @@ from typing import Any
 
 from bot.settings import Settings
 
+# The sample is Thanh Xá's Q1/2023 report (dated 14/04/2023): the Monday after it, inside Q1's
+# reporting window, its plan is current and the leaders' weekly digest goes out.
+DEMO_DAY = "2023-04-17"
+
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -26,6 +30,13 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--agency", default="Văn phòng HĐND và UBND xã", help="your agency")
     parser.add_argument("--name", default="Phạm Thị Mây", help="your name")
     parser.add_argument("--tour", action="store_true", help="play the scripted tour instead of reading input")
+    parser.add_argument(
+        "--at",
+        metavar="ISO_DATE",
+        default=DEMO_DAY,
+        help=f"the day the demo runs on (default {DEMO_DAY}: inside the sample plan's year, in the "
+        "window in which its Q1 report is written)",
+    )
     parser.set_defaults(func=demo)
 
 
@@ -45,15 +56,22 @@ def _input_lines(force_tour: bool) -> list[str] | None:
 
 
 def demo(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.commands.common import clock_at
     from bot.offline.chat import run_chat
     from bot.offline.demo import prepare_demo
 
+    try:
+        clock = clock_at(args.at, settings)
+    except ValueError as exc:
+        print(f"planbot demo: {exc}", file=sys.stderr)
+        return 2
     logging.getLogger().setLevel(logging.WARNING)  # keep the conversation readable
     directory = args.dir or Path(tempfile.mkdtemp(prefix="planbot-demo-"))
-    info = prepare_demo(directory)
+    info = prepare_demo(directory, today=clock.today())
     print(
         f"planbot demo — {info.organization}: {info.tasks} nhiệm vụ, {info.results} kết quả đã nhập.\n"
         f"Cơ sở dữ liệu: {info.database_url}\n"
+        f"Ngày trong bản demo: {clock.today():%d/%m/%Y} (đổi bằng --at)\n"
         "Gõ tin nhắn như một cán bộ (/help, /viec, «tỷ lệ hoàn thành quý 1 năm 2023?»); "
         "gõ số để bấm nút; /quit để thoát.\n"
     )
@@ -71,4 +89,5 @@ def demo(args: argparse.Namespace, settings: Settings) -> int:
         name=args.name,
         color=interactive and sys.stdout.isatty(),
         echo=not interactive,
+        at=clock.at,
     )

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -202,6 +203,7 @@ async def chat_session(
     echo: bool = True,
     timeout: float = 30.0,
     setup: Callable[[Any], None] | None = None,
+    at: datetime | None = None,
 ) -> int:
     from bot.offline.harness import BotHarness
 
@@ -229,6 +231,7 @@ async def chat_session(
         admin_ids=settings.admin_ids,
         timeout=timeout,
         setup=setup,
+        clock_at=at,
         **overrides,
     )
     try:
@@ -314,8 +317,11 @@ def run_chat(
     echo: bool = True,
     timeout: float = 30.0,
     setup: Callable[[Any], None] | None = None,
+    at: datetime | None = None,
 ) -> int:
-    """Run a chat session to the end of `input_lines` (stdin, or a script in tests); returns the exit code."""
+    """Run a chat session to the end of `input_lines` (stdin, or a script in tests); returns the exit code.
+
+    `at`: the moment the bot's clock starts at (`--at`), so that a sample shows as it was then."""
     default = DEFAULT_NAMES[Role(role)] if role else "Người dùng thử"
     user = ChatUser(user_id=user_id, name=name or default, role=role, agency=agency)
     return asyncio.run(
@@ -328,5 +334,6 @@ def run_chat(
             echo=echo,
             timeout=timeout,
             setup=setup,
+            at=at,
         )
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlmodel import Session
@@ -44,7 +45,7 @@ class DemoInfo:
     results: int
 
 
-def prepare_demo(directory: Path) -> DemoInfo:
+def prepare_demo(directory: Path, today: date | None = None) -> DemoInfo:
     """Create (or recreate) the demo database in `directory` and fill it from the sample plan."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / "planbot-demo.db"
@@ -55,7 +56,7 @@ def prepare_demo(directory: Path) -> DemoInfo:
     database = Database(url)
     try:
         with database.session() as session:
-            result = store_plan(session=session, parsed=parsed, organization_name=None)
+            result = store_plan(session=session, parsed=parsed, organization_name=None, today=today)
             _add_officials(session, result.organization_id)
             organization = parsed.organization or ""
     finally:

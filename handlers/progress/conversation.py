@@ -1,14 +1,12 @@
-"""/xong: the progress-report conversation (task → status → documents → attachment → KPI → summary).
+"""/xong (also /capnhat, /tiendo): the progress-report conversation, wired as one ConversationHandler.
 
-The draft lives in context.user_data["progress"] as a JSON-friendly dict, so DatabasePersistence keeps it
-across restarts together with the conversation state. PTB's conversation_timeout is not persisted, so every
-step also checks the draft's own "touched" timestamp.
+Entry: a command with or without words, or "Báo cáo tiến độ" on a card or a digest. A task code
+typed exactly ("/xong II.3.1") opens that task at once; other words list the matching tasks.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import warnings
 from typing import Any
 
@@ -22,85 +20,89 @@ from telegram.ext import (
     filters,
 )
 
-from handlers.common import NO_PERMISSION_TEXT, current_official, esc, reply, require_official, user_text
+from handlers.auth import current_official, require_official
 from handlers.context import PlanbotContext
-from handlers.progress.base import (
+from handlers.progress import prompts as P
+from handlers.progress import steps as S
+from handlers.progress import texts as T
+from handlers.progress.draft import (
     ATTACH,
-    CANCEL_ROW,
     DOCS,
     DOCS_CONFIRM,
+    EDIT_MENU,
     END,
     IDLE,
     KPI,
+    PERIOD,
     REASON,
     STATUS,
     SUMMARY,
     TASK,
     TASK_CONFIRM,
-    _ack,
-    _ask_status,
-    _buttons,
-    _clear,
-    _new_draft,
+    Draft,
+    ack,
+    clear,
+    new_draft,
+    save,
     step,
 )
-from handlers.progress.finish import (
-    _ask_attachment,
-    attachment_file,
-    attachment_skip,
-    attachment_text,
-    kpi_skip,
-    kpi_text,
-    summary_button,
-    summary_text_input,
+from handlers.ui.callbacks import (
+    CancelDraft,
+    ChoosePeriod,
+    ChooseTask,
+    DraftStep,
+    EditDraft,
+    SetStatus,
+    StartReport,
+    Submit,
 )
-from handlers.ui import views as pv
-from plans.parsing.references import parse_references
+from handlers.ui.replies import buttons, esc, reply, user_text
+from handlers.ui.texts import NO_PERMISSION_TEXT
+from plans.periods import period_code
 from plans.tasks import report_choice, search
-from storage.models import Official, ReportStatus
+from storage.models import Official
+from storage.text import shorten
 
 logger = logging.getLogger(__name__)
 
-# --- Entry ---------------------------------------------------------------------------------------
+COMMANDS = ("xong", "capnhat", "tiendo")
 
 
 async def start_command(update: Update, context: PlanbotContext) -> object:
     official = await require_official(update, context)
     if official is None:
         return END
-    draft = _new_draft(context)
+    draft = new_draft(context)
     words = user_text(update).split(maxsplit=1)
     if len(words) > 1:
-        return await _find_task(update, context, draft, official, words[1])
-    await reply(
-        update,
-        "Báo cáo tiến độ nhiệm vụ nào? Gõ mã (vd: <code>II.3</code>) hoặc vài từ trong nội dung.\n"
-        "Gõ /huy để dừng.",
-    )
+        state = await _find_task(update, context, draft, official, words[1])
+        save(context, draft)
+        return state
+    await reply(update, T.ASK_TASK)
     return TASK
 
 
-async def start_from_card(update: Update, context: PlanbotContext) -> object:
-    await _ack(update)
+async def start_from_button(update: Update, context: PlanbotContext) -> object:
+    await ack(update)
     official = await current_official(update, context)
     if official is None:
-        await reply(update, esc(pv.STRANGER_SHORT))
+        await reply(update, esc(T.STRANGER_SHORT))
         return END
-    match = re.fullmatch(
-        r"p:s:(\d{1,12})", (update.callback_query.data or "") if update.callback_query else ""
-    )
-    task_id = int(match.group(1)) if match else 0
+    pressed = StartReport.parse(update.callback_query.data if update.callback_query else None)
+    draft = new_draft(context)
     # _choose_task checks the permission (and answers a refusal) before the draft is used.
-    return await _choose_task(update, context, _new_draft(context), official, task_id)
-
-
-# --- Step 1: the task ----------------------------------------------------------------------------
+    state = await _choose_task(update, context, draft, official, pressed.task_id if pressed else 0)
+    if state != END:
+        save(context, draft)
+    return state
 
 
 async def _find_task(
-    update: Update, context: PlanbotContext, draft: dict[str, Any], official: Official, text: str
+    update: Update, context: PlanbotContext, draft: Draft, official: Official, text: str
 ) -> object:
-    lines = await context.db.run(search, official=official, query=text, reportable_only=True)
+    lines = await context.db.run(
+        search, official=official, query=text, today=context.day, reportable_only=True
+    )
     if not lines:
         await reply(
             update,
@@ -108,145 +110,61 @@ async def _find_task(
             "Gõ lại mã hoặc từ khoá khác, hoặc /huy để dừng.",
         )
         return TASK
-    rows = [[(f"{line.code} · {pv.short(line.content, 40)}", f"p:t:{line.id}")] for line in lines]
+    exact = [line for line in lines if line.code.upper() == text.strip().rstrip(".").upper()]
+    if len(exact) == 1:
+        return await _choose_task(update, context, draft, official, exact[0].id)
+    rows = [[(f"{line.code} · {shorten(line.content, 40)}", ChooseTask(line.id))] for line in lines]
     await reply(
         update,
         "Chọn nhiệm vụ cần báo cáo (hoặc gõ lại từ khoá):\n"
-        + "\n".join(f"• <b>{esc(line.code)}</b> {esc(pv.short(line.content, 90))}" for line in lines),
-        reply_markup=_buttons(*rows, CANCEL_ROW),
+        + "\n".join(f"• <b>{esc(line.code)}</b> {esc(shorten(line.content, 90))}" for line in lines),
+        reply_markup=buttons(*rows, P.CANCEL_ROW),
     )
     return TASK_CONFIRM
 
 
 @step
-async def task_text(
-    update: Update, context: PlanbotContext, draft: dict[str, Any], official: Official
-) -> object:
+async def task_text(update: Update, context: PlanbotContext, draft: Draft, official: Official) -> object:
     return await _find_task(update, context, draft, official, user_text(update))
 
 
 @step
-async def task_chosen(
-    update: Update, context: PlanbotContext, draft: dict[str, Any], official: Official
-) -> object:
-    data = update.callback_query.data if update.callback_query else ""
-    return await _choose_task(update, context, draft, official, int((data or "p:t:0").split(":")[2]))
+async def task_chosen(update: Update, context: PlanbotContext, draft: Draft, official: Official) -> object:
+    pressed = ChooseTask.parse(update.callback_query.data if update.callback_query else None)
+    return await _choose_task(update, context, draft, official, pressed.task_id if pressed else 0)
 
 
 async def _choose_task(
-    update: Update, context: PlanbotContext, draft: dict[str, Any], official: Official, task_id: int
+    update: Update, context: PlanbotContext, draft: Draft, official: Official, task_id: int
 ) -> object:
-    choice = await context.db.run(report_choice, official=official, task_id=task_id)
+    choice = await context.db.run(report_choice, official=official, task_id=task_id, today=context.day)
     if choice is None:
-        _clear(context)
+        clear(context)
         await reply(update, esc(NO_PERMISSION_TEXT))
         return END
     line, targets = choice
-    draft.update({"task_id": line.id, "code": line.code, "content": line.content, "targets": targets})
-    return await _ask_status(update, draft)
-
-
-# --- Step 2: the status --------------------------------------------------------------------------
-
-
-@step
-async def status_chosen(
-    update: Update, context: PlanbotContext, draft: dict[str, Any], official: Official
-) -> object:
-    status = (update.callback_query.data or "") if update.callback_query else ""
-    status = status.removeprefix("p:st:")
-    if status not in {s.value for s in ReportStatus}:
-        return STATUS
-    draft["status"] = status
-    if status == ReportStatus.not_done:
-        await reply(
-            update, "Lý do chưa thực hiện, hoặc khó khăn, vướng mắc?", reply_markup=_buttons(CANCEL_ROW)
-        )
-        return REASON
-    return await _ask_docs(update, draft)
-
-
-@step
-async def reason_text(
-    update: Update, context: PlanbotContext, draft: dict[str, Any], official: Official
-) -> object:
-    draft["reason"] = user_text(update)
-    return await _ask_docs(update, draft)
-
-
-# --- Step 3: reference documents -----------------------------------------------------------------
-
-
-async def _ask_docs(update: Update, draft: dict[str, Any]) -> object:
-    required = draft.get("status") == ReportStatus.done
-    text = (
-        "Văn bản chứng minh "
-        + ("(bắt buộc)" if required else "(không bắt buộc)")
-        + ": gõ số hiệu, ngày, vd\n"
-        "<i>Kế hoạch số 23/KH-UBND ngày 15/8/2025</i>\nCó thể ghi nhiều văn bản trong một tin."
-    )
-    rows = [CANCEL_ROW] if required else [[("Bỏ qua", "p:d:skip")], CANCEL_ROW]
-    await reply(update, text, reply_markup=_buttons(*rows))
-    return DOCS
-
-
-@step
-async def docs_text(
-    update: Update, context: PlanbotContext, draft: dict[str, Any], official: Official
-) -> object:
-    text = user_text(update).strip()
-    if not text:
-        return DOCS
-    refs = parse_references(text)
-    draft["pending"] = {"text": text, "docs": [pv.ref_to_dict(ref) for ref in refs]}
-    if refs:
-        await reply(
-            update,
-            "Tôi hiểu là:\n"
-            + "\n".join(f"📄 {esc(pv.doc_line(pv.ref_to_dict(r)))}" for r in refs)
-            + "\n\nĐúng chưa?",
-            reply_markup=_buttons([("Đúng", "p:d:ok"), ("Nhập lại", "p:d:re")], CANCEL_ROW),
-        )
-    else:
-        await reply(
-            update,
-            f"Tôi không nhận ra số hiệu, ngày của văn bản trong:\n«{esc(text)}»\n\nLưu nguyên văn làm ghi chú?",
-            reply_markup=_buttons([("Lưu làm ghi chú", "p:d:note"), ("Nhập lại", "p:d:re")], CANCEL_ROW),
-        )
-    return DOCS_CONFIRM
-
-
-@step
-async def docs_button(
-    update: Update, context: PlanbotContext, draft: dict[str, Any], official: Official
-) -> object:
-    action = (update.callback_query.data or "") if update.callback_query else ""
-    pending = draft.pop("pending", None) or {}
-    if action == "p:d:ok" and pending.get("docs"):
-        draft["docs"] = pending["docs"]
-    elif action == "p:d:note" and pending.get("text"):
-        draft["doc_note"] = pending["text"]
-    elif action == "p:d:skip" and draft.get("status") != ReportStatus.done:
-        pass
-    else:
-        return await _ask_docs(update, draft)
-    return await _ask_attachment(update)
-
-
-# --- Cancel and timeout --------------------------------------------------------------------------
+    draft.task_id, draft.code, draft.content, draft.targets = line.id, line.code, line.content, targets
+    # Inside a reporting window the report may be about the period just ended (the default) or the
+    # current one: asked. Otherwise it is about the current period.
+    choices = context.periods.report_choices(context.clock.today())
+    draft.period_choices = [period_code(p) for p in choices]
+    draft.period = draft.period_choices[0]
+    if len(choices) > 1:
+        return await P.ask_period(update, context, draft)
+    return await P.ask_status(update, context, draft)
 
 
 async def cancel(update: Update, context: PlanbotContext) -> object:
-    await _ack(update)
-    _clear(context)
-    await reply(update, "Đã huỷ báo cáo. Chưa có gì được lưu.")
+    await ack(update)
+    clear(context)
+    await reply(update, T.CANCELLED)
     return END
 
 
 async def on_timeout(update: object, context: PlanbotContext) -> None:
-    _clear(context)
+    clear(context)
     if isinstance(update, Update) and update.effective_chat is not None:
-        await context.bot.send_message(update.effective_chat.id, esc(pv.EXPIRED_TEXT))
+        await context.bot.send_message(update.effective_chat.id, esc(T.EXPIRED_TEXT))
 
 
 def build_conversation() -> ConversationHandler[PlanbotContext]:
@@ -256,41 +174,47 @@ def build_conversation() -> ConversationHandler[PlanbotContext]:
         warnings.filterwarnings("ignore", message=".*per_message.*")
         return ConversationHandler(
             entry_points=[
-                CommandHandler("xong", start_command),
-                CallbackQueryHandler(start_from_card, pattern=r"^p:s:\d{1,12}$"),
+                CommandHandler(list(COMMANDS), start_command),
+                CallbackQueryHandler(start_from_button, pattern=StartReport.pattern()),
             ],
             states={
                 TASK: [MessageHandler(text, task_text)],
                 TASK_CONFIRM: [
-                    CallbackQueryHandler(task_chosen, pattern=r"^p:t:\d{1,12}$"),
+                    CallbackQueryHandler(task_chosen, pattern=ChooseTask.pattern()),
                     MessageHandler(text, task_text),
                 ],
-                STATUS: [CallbackQueryHandler(status_chosen, pattern=r"^p:st:\w+$")],
-                REASON: [MessageHandler(text, reason_text)],
+                PERIOD: [CallbackQueryHandler(S.period_chosen, pattern=ChoosePeriod.pattern())],
+                STATUS: [CallbackQueryHandler(S.status_chosen, pattern=SetStatus.pattern())],
+                REASON: [MessageHandler(text, S.reason_text)],
                 DOCS: [
-                    MessageHandler(text, docs_text),
-                    CallbackQueryHandler(docs_button, pattern=r"^p:d:skip$"),
+                    MessageHandler(text, S.docs_text),
+                    CallbackQueryHandler(S.docs_button, pattern=DraftStep.pattern()),
                 ],
                 DOCS_CONFIRM: [
-                    CallbackQueryHandler(docs_button, pattern=r"^p:d:(ok|note|re)$"),
-                    MessageHandler(text, docs_text),
+                    CallbackQueryHandler(S.docs_button, pattern=DraftStep.pattern()),
+                    MessageHandler(text, S.docs_text),
                 ],
                 ATTACH: [
-                    MessageHandler(filters.Document.ALL | filters.PHOTO, attachment_file),
-                    CallbackQueryHandler(attachment_skip, pattern=r"^p:a:skip$"),
-                    MessageHandler(text, attachment_text),
+                    MessageHandler(filters.Document.ALL | filters.PHOTO, S.attachment_file),
+                    CallbackQueryHandler(S.attachment_skip, pattern=DraftStep.pattern()),
+                    MessageHandler(text, S.attachment_text),
                 ],
                 KPI: [
-                    MessageHandler(text, kpi_text),
-                    CallbackQueryHandler(kpi_skip, pattern=r"^p:k:skip$"),
+                    MessageHandler(text, S.kpi_text),
+                    CallbackQueryHandler(S.kpi_skip, pattern=DraftStep.pattern()),
                 ],
                 SUMMARY: [
-                    CallbackQueryHandler(summary_button, pattern=r"^p:(ok|edit)$"),
-                    MessageHandler(text, summary_text_input),
+                    CallbackQueryHandler(S.submit, pattern=Submit.pattern()),
+                    CallbackQueryHandler(S.edit_chosen, pattern=EditDraft.pattern()),
+                    MessageHandler(text, S.summary_text_input),
                 ],
+                EDIT_MENU: [CallbackQueryHandler(S.edit_chosen, pattern=EditDraft.pattern())],
                 ConversationHandler.TIMEOUT: [TypeHandler(Update, on_timeout)],
             },
-            fallbacks=[CommandHandler("huy", cancel), CallbackQueryHandler(cancel, pattern=r"^p:x$")],
+            fallbacks=[
+                CommandHandler("huy", cancel),
+                CallbackQueryHandler(cancel, pattern=CancelDraft.pattern()),
+            ],
             name="progress",
             persistent=True,
             allow_reentry=True,

@@ -131,6 +131,15 @@ class ChooseTask(Callback):
 
 @register
 @dataclasses.dataclass(frozen=True)
+class ChoosePeriod(Callback):
+    """The reporting period a report is about (inside a reporting window: the one just ended)."""
+
+    PREFIX: ClassVar[str] = "p:pd"
+    period: str  # 2023-Q1, 2025-11
+
+
+@register
+@dataclasses.dataclass(frozen=True)
 class SetStatus(Callback):
     PREFIX: ClassVar[str] = "p:st"
     status: str  # done | in_progress | not_done
@@ -139,7 +148,7 @@ class SetStatus(Callback):
 @register
 @dataclasses.dataclass(frozen=True)
 class DraftStep(Callback):
-    """A step button of the draft: docs ok|note|re|skip, attach skip, kpi skip, period choice."""
+    """A step button of the draft: docs-ok | docs-note | docs-re | docs-skip | attach-skip | kpi-skip."""
 
     PREFIX: ClassVar[str] = "p:d"
     action: str
@@ -154,8 +163,10 @@ class Submit(Callback):
 @register
 @dataclasses.dataclass(frozen=True)
 class EditDraft(Callback):
+    """ "Sửa" on the summary: `menu` lists the steps; a step name re-asks only that step."""
+
     PREFIX: ClassVar[str] = "p:edit"
-    step: str = "status"
+    step: str = "menu"  # menu | period | status | docs | attach | kpi | back
 
 
 @register

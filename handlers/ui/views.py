@@ -8,57 +8,60 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from handlers.common import esc
-from plans.parsing.deadlines import deadline_human, next_occurrence
-from plans.parsing.references import format_reference
-from plans.parsing.types import DocRef
+from handlers.ui.callbacks import ListPage, OpenCard, StartReport
+from handlers.ui.replies import esc
+from plans.periods import period_label
 from plans.tasks import TaskCard, TaskLine
-from storage.models import DeadlineKind, ReportStatus
+from plans.wording import (
+    DONE,
+    IN_PROGRESS,
+    NO_REPORT,
+    NOT_DONE,
+    STATUS_NAMES,
+    days_text,
+    deadline_human,
+    document_text,
+)
 from storage.queries.tasks import HistoryEntry
 from storage.text import date_vi, number_vi, percent, shorten
 
 PAGE_SIZE = 8
 SOON_DAYS = 7
 
-STATUS_LABELS = {
-    ReportStatus.done.value: "Đã hoàn thành",
-    ReportStatus.in_progress.value: "Đang thực hiện",
-    ReportStatus.not_done.value: "Chưa thực hiện",
-}
+STATUS_LABELS = STATUS_NAMES
 
 # Group keys in display order.
 GROUPS: list[tuple[str, str]] = [
     ("overdue", "🔴 Quá hạn"),
     ("soon", "🟠 Đến hạn trong 7 ngày"),
-    ("in_progress", "🔵 Đang thực hiện"),
-    ("not_started", "⚪ Chưa thực hiện"),
-    ("done", "✅ Đã xong"),
+    (IN_PROGRESS, f"🔵 {STATUS_NAMES[IN_PROGRESS]}"),
+    (NOT_DONE, f"⚪ {STATUS_NAMES[NOT_DONE]}"),
+    (NO_REPORT, f"▫️ {STATUS_NAMES[NO_REPORT]}"),
+    (DONE, f"✅ {STATUS_NAMES[DONE]}"),
 ]
 _GROUP_INDEX = {key: index for index, (key, _title) in enumerate(GROUPS)}
 
 
 def effective_due(line: TaskLine, today: date) -> date | None:
-    """The due day that matters today: the stored one, or the next occurrence of a recurring task."""
-    if line.due is not None:
+    """The due day that matters today (the status model's: a one-off due day, the next occurrence
+    of a recurring task, the next milestone, or the missed one when overdue)."""
+    state = line.state
+    if state is None:
         return line.due
-    if line.recurrence:
-        try:
-            return next_occurrence(line.recurrence, today)
-        except (ValueError, KeyError):
-            return None
-    return None
+    return state.overdue_since if state.overdue else state.due
 
 
 def group_of(line: TaskLine, today: date) -> str:
-    if line.status == ReportStatus.done:
-        return "done"
+    state = line.state
+    if state is not None and state.overdue:
+        return "overdue"
+    status = line.status or NO_REPORT
+    if status == DONE:
+        return DONE
     due = effective_due(line, today)
-    if due is not None and line.deadline_kind not in (DeadlineKind.continuous, DeadlineKind.on_demand):
-        if due < today:
-            return "overdue"
-        if (due - today).days <= SOON_DAYS:
-            return "soon"
-    return "in_progress" if line.status == ReportStatus.in_progress else "not_started"
+    if due is not None and 0 <= (due - today).days <= SOON_DAYS:
+        return "soon"
+    return status if status in _GROUP_INDEX else NO_REPORT
 
 
 def order_lines(lines: Sequence[TaskLine], today: date) -> list[tuple[str, TaskLine]]:
@@ -84,14 +87,35 @@ def clamp_page(page: int, total: int, per_page: int = PAGE_SIZE) -> int:
 
 
 def human_deadline(line: TaskLine, today: date) -> str:
-    return deadline_human(line.deadline_kind, effective_due(line, today), today)
+    """The deadline relative to today, as the status model sees it ("quá hạn 5 ngày", "còn 3 ngày",
+    "thường xuyên", "định kỳ, kỳ tới 18/11/2025")."""
+    state = line.state
+    if state is not None and state.overdue:
+        return days_text(-state.days_overdue(today))
+    due = effective_due(line, today)
+    if line.deadline_kind == "recurring" and due is not None:
+        return f"định kỳ, kỳ tới {date_vi(due)}"
+    if line.deadline_kind == "continuous" and due is not None:
+        return f"thường xuyên, mốc tới {date_vi(due)}"
+    return deadline_human(line.deadline_kind, due, today)
 
 
-def task_line_text(line: TaskLine, today: date, *, limit: int = 60) -> str:
+def status_text(line: TaskLine) -> str:
+    """ "Đang thực hiện", or "Chưa có báo cáo (Quý I/2023: Đã thực hiện)" early in a period."""
+    name = STATUS_NAMES.get(line.status or NO_REPORT, STATUS_NAMES[NO_REPORT])
+    before = line.previous
+    if (line.status or NO_REPORT) == NO_REPORT and before is not None:
+        name += f" ({before.period.label}: {STATUS_NAMES.get(before.status, '')})"
+    return name
+
+
+def task_line_text(line: TaskLine, today: date, *, limit: int = 60, with_status: bool = False) -> str:
+    """One task on one line; lists are grouped by status, search results say it on the line."""
     coordinating = " <i>(phối hợp)</i>" if line.link == "coordinating" else ""
+    status = f" · {esc(status_text(line))}" if with_status else ""
     return (
         f"• <b>{esc(line.code)}</b> {esc(shorten(line.content, limit))} — "
-        f"<i>{esc(human_deadline(line, today))}</i>{coordinating}"
+        f"<i>{esc(human_deadline(line, today))}</i>{status}{coordinating}"
     )
 
 
@@ -118,8 +142,15 @@ def list_text(
     return "\n".join(out)
 
 
-def task_button(line: TaskLine, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(f"{line.code} · {shorten(line.content, 40)}", callback_data=data)
+BUTTONS_PER_ROW = 4
+
+
+def task_buttons(lines: Sequence[TaskLine], page: int = 0) -> list[list[InlineKeyboardButton]]:
+    """One button per task, labelled with its code only: the text above already says the rest."""
+    buttons = [
+        InlineKeyboardButton(line.code, callback_data=OpenCard(line.id, page).data()) for line in lines
+    ]
+    return [buttons[i : i + BUTTONS_PER_ROW] for i in range(0, len(buttons), BUTTONS_PER_ROW)]
 
 
 def list_keyboard(
@@ -130,22 +161,20 @@ def list_keyboard(
     page = clamp_page(page, len(ordered), per_page)
     pages = page_count(len(ordered), per_page)
     chunk = ordered[page * per_page : (page + 1) * per_page]
-    rows = [[task_button(line, f"t:c:{line.id}:{page}")] for _group, line in chunk]
+    rows = task_buttons([line for _group, line in chunk], page)
     if pages > 1:
         nav = []
         if page > 0:
-            nav.append(InlineKeyboardButton("◀", callback_data=f"t:p:{page - 1}"))
-        nav.append(InlineKeyboardButton(f"{page + 1}/{pages}", callback_data=f"t:p:{page}"))
+            nav.append(InlineKeyboardButton("◀", callback_data=ListPage(page - 1).data()))
+        nav.append(InlineKeyboardButton(f"{page + 1}/{pages}", callback_data=ListPage(page).data()))
         if page < pages - 1:
-            nav.append(InlineKeyboardButton("▶", callback_data=f"t:p:{page + 1}"))
+            nav.append(InlineKeyboardButton("▶", callback_data=ListPage(page + 1).data()))
         rows.append(nav)
     return InlineKeyboardMarkup(rows)
 
 
 def format_doc(doc_type: str, number: str | None, issued_on: date | None, text: str | None) -> str:
-    if not number and not issued_on and text:
-        return text
-    return format_reference(DocRef(doc_type=doc_type, number=number, issued_on=issued_on, text=text or ""))
+    return document_text(doc_type, number, issued_on, text)
 
 
 def doc_from_dict(doc: dict[str, Any]) -> str:
@@ -172,7 +201,11 @@ def target_text(target: dict[str, Any], latest: float | None) -> str:
 
 def history_text(entry: HistoryEntry) -> str:
     who = esc(entry.reporter_name or ("nhập từ báo cáo" if entry.source == "import" else "không rõ"))
-    head = f"• {date_vi(entry.reported_on)} — <b>{STATUS_LABELS.get(entry.status, esc(entry.status))}</b> — {who}"
+    about = ""
+    if entry.period_start is not None and entry.period_end is not None:
+        about = f"{esc(period_label(entry.period_start, entry.period_end))} · "
+    status = STATUS_LABELS.get(entry.status, esc(entry.status))
+    head = f"• {about}{date_vi(entry.reported_on)} — <b>{status}</b> — {who}"
     if entry.superseded:
         head = f"<s>{head}</s> (đã được sửa)"
     lines = [head]
@@ -190,8 +223,11 @@ def history_text(entry: HistoryEntry) -> str:
 def card_text(card: TaskCard, today: date, *, max_history: int = 10) -> str:
     line = card.line
     out = [f"<b>Nhiệm vụ {esc(line.code)}</b>", esc(line.content), ""]
-    status = STATUS_LABELS.get(line.status or "", "Chưa có báo cáo")
-    out.append(f"<b>Tình trạng:</b> {status}")
+    state = line.state
+    period = f" — {esc(state.period.label)}" if state is not None else ""
+    out.append(f"<b>Tình trạng:</b> {esc(status_text(line))}{period}")
+    if state is not None and state.overdue and state.overdue_since is not None:
+        out.append(f"<b>Quá hạn:</b> {state.days_overdue(today)} ngày (hạn {date_vi(state.overdue_since)})")
     if card.lead_agencies:
         out.append(f"<b>Chủ trì:</b> {esc('; '.join(card.lead_agencies))}")
     if card.coordinating_agencies:
@@ -220,8 +256,8 @@ def card_text(card: TaskCard, today: date, *, max_history: int = 10) -> str:
 def card_keyboard(card: TaskCard, back_page: int) -> InlineKeyboardMarkup:
     rows = []
     if card.can_report:
-        rows.append([InlineKeyboardButton("Báo cáo tiến độ", callback_data=f"p:s:{card.line.id}")])
-    rows.append([InlineKeyboardButton("Quay lại", callback_data=f"t:p:{back_page}")])
+        rows.append([InlineKeyboardButton("Báo cáo tiến độ", callback_data=StartReport(card.line.id).data())])
+    rows.append([InlineKeyboardButton("Quay lại", callback_data=ListPage(back_page).data())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -232,92 +268,15 @@ def search_text(query: str, lines: Sequence[TaskLine], today: date) -> str:
             "Thử gõ vài từ khác trong nội dung, hoặc mã nhiệm vụ (vd: II.3)."
         )
     out = [f"Kết quả tìm «{esc(query)}»:"]
-    out.extend(task_line_text(line, today) for line in lines)
+    out.extend(task_line_text(line, today, with_status=True) for line in lines)
     return "\n".join(out)
 
 
 def search_keyboard(lines: Sequence[TaskLine]) -> InlineKeyboardMarkup | None:
     if not lines:
         return None
-    return InlineKeyboardMarkup([[task_button(line, f"t:c:{line.id}:0")] for line in lines])
+    return InlineKeyboardMarkup(task_buttons(lines))
 
 
 def kpi_text(value: float) -> str:
     return f"{number_vi(value)}%"
-
-
-# --- The progress conversation -------------------------------------------------------------------
-
-GONE_TEXT = "Phiên báo cáo này không còn. Gõ /xong để bắt đầu báo cáo mới."
-EXPIRED_TEXT = (
-    "⏱ Phiên báo cáo đã kết thúc vì quá 15 phút không thao tác. Chưa có gì được lưu. Gõ /xong để báo cáo lại."
-)
-STRANGER_SHORT = "Bạn chưa được đăng ký sử dụng bot. Vui lòng liên hệ quản trị viên để nhận lời mời."
-
-
-def short(text: str, limit: int) -> str:
-    return shorten(text, limit)
-
-
-def ref_to_dict(ref: DocRef) -> dict[str, Any]:
-    """A parsed reference as a JSON-friendly dict for the draft."""
-    return {
-        "doc_type": ref.doc_type,
-        "number": ref.number,
-        "issued_on": ref.issued_on.isoformat() if ref.issued_on else None,
-        "text": ref.text,
-    }
-
-
-def doc_line(doc: dict[str, Any]) -> str:
-    return doc_from_dict(doc)
-
-
-def size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{number_vi(size / (1024 * 1024), 1)} MB"
-    return f"{max(1, round(size / 1024))} KB"
-
-
-def targets_text(targets: Sequence[dict[str, Any]]) -> str:
-    return "\n".join(target_text(t, None) for t in targets)
-
-
-def note_of(draft: dict[str, Any]) -> str | None:
-    """Reason for "Chưa thực hiện" and an unparsed document text, kept together as the report's note."""
-    parts = [str(draft[key]) for key in ("reason", "doc_note") if draft.get(key)]
-    return "\n".join(parts) or None
-
-
-def summary_text(draft: dict[str, Any]) -> str:
-    out = [
-        "<b>Xác nhận báo cáo</b>",
-        f"Nhiệm vụ <b>{esc(draft.get('code', ''))}</b>: {esc(shorten(str(draft.get('content', '')), 200))}",
-        f"Tình trạng: <b>{STATUS_LABELS.get(str(draft.get('status')), '?')}</b>",
-    ]
-    if draft.get("reason"):
-        out.append(f"Lý do, khó khăn: {esc(draft['reason'])}")
-    docs = draft.get("docs") or []
-    if docs:
-        out.append("Văn bản:")
-        out.extend(f"📄 {esc(doc_from_dict(doc))}" for doc in docs)
-    if draft.get("doc_note"):
-        out.append(f"Ghi chú: {esc(draft['doc_note'])}")
-    attachment = draft.get("attachment")
-    if attachment:
-        out.append(
-            f"Tệp đính kèm: {esc(attachment.get('name', ''))} ({size_text(int(attachment.get('size') or 0))})"
-        )
-    if draft.get("kpi") is not None:
-        value = float(draft["kpi"])
-        line = f"Kết quả chỉ tiêu: {percent(value)}"
-        minimums = [
-            float(t["min_percent"])
-            for t in draft.get("targets") or []
-            if isinstance(t.get("min_percent"), int | float)
-        ]
-        if minimums:
-            line += f" (chỉ tiêu {percent(minimums[0])} — {'đạt' if value >= minimums[0] else 'chưa đạt'})"
-        out.append(line)
-    out.append("\nBấm <b>Gửi</b> để lưu báo cáo.")
-    return "\n".join(out)

@@ -1,113 +1,133 @@
 """Vietnamese deadline phrases of plan appendices ("Thời hạn hoàn thành") → Deadline.
 
 The text is kept exactly as written; the structure is read from a folded copy (lower case, no
-diacritics, đ→d), so "Quý III/2025", "quy 3/2025" and "QUÝ III/2025" read the same. Every phrase
-of the seed plans parses to a sensible kind; nothing here raises on odd input.
+diacritics, đ→d: plans.parsing.deadline_text), so "Quý III/2025", "quy 3/2025", "QUÝ III/2025" and
+"Quí III-2025" read the same. Nothing here raises on odd input.
 
-Decisions (documented because the plan text leaves them open):
-- "Từ ngày 15/3/2026" (no end): kind range, start 15/3/2026, due 31/12 of that year.
-- recurring and continuous deadlines get start/due = 1/1 and 31/12 of the year named in the
-  text, else of ``year`` (the plan year), so a scheduler knows the window; the recurrence
-  rule gives the actual due dates (``occurrences``). "Định kỳ theo quy định" / "Định kỳ hoặc
-  đột xuất" have no rule: recurring with recurrence None.
-- "Thường xuyên" wins over "Theo yêu cầu" ("Theo yêu cầu hoặc thường xuyên trong năm 2025").
-- A day/month without a year and no ``year`` given keeps its kind with due None.
+The plan's time frame comes from the importer: ``year`` (a one-year plan) or ``span`` (first and
+last year, "giai đoạn 2026 - 2030"). Rules (documented because the plan text leaves them open):
+- No invented years: a phrase without a year in a plan that names none keeps its kind with
+  due/start None ("Thường xuyên" in a plan "đến năm 2030"); a multi-year plan gives no year to a
+  bare day or month ("trước ngày 31/12" in a 2026–2030 plan has due None).
+- Continuous and recurring deadlines get the window of the year named in the text, else of the
+  plan (1/1 of the first year to 31/12 of the last); the recurrence rule gives the actual due days.
+  "Định kỳ theo quy định" / "Định kỳ hoặc đột xuất" have no rule: recurring with recurrence None,
+  unless the cell also says how the work runs ("…; thực hiện thường xuyên trong năm": continuous).
+- A cell that starts with "Theo …" (a plan, decision, guidance, schedule of another document)
+  is on demand, and the dates of cited documents ("theo Quyết định số 1441/QĐ-UBND ngày 25/9/2025")
+  are never due dates. "Thường xuyên khi có yêu cầu" is on demand (a condition qualifies it);
+  "Theo yêu cầu hoặc thường xuyên trong năm 2025" is continuous (the alternative is read).
+- "Từ ngày 15/3/2026" (no end): range to 31/12 of that year. "Bắt đầu thực hiện từ năm 2026":
+  continuous from 1/1/2026 to the end of the plan, due None when the plan has no end year.
+- "… tháng liền kề" ("trước ngày 05 của tháng liền kề"): monthly on that day. "… năm liền kề" /
+  "năm trước liền kề": in a one-year plan a date of the next / previous year; in a multi-year or
+  yearless plan a yearly recurrence.
+- Year ranges ("2025 - 2035", "Năm 2025-2030"), quarter ranges ("Quý IV/2025- Quý II/2026",
+  "Quý I–II") and month ranges are kind range over the whole periods.
+- Compound cells: several dated steps ("Ban hành … tháng 01/2026, kiểm tra … tháng 6/2026 và báo
+  cáo … tháng 8/2026") give the last step as due and every step as a milestone; a date after "để"
+  is a later step ("chậm nhất ngày 20/6/2023 để … nộp UBND huyện trước ngày 30/6/2023": due 20/6);
+  a continuous or recurring cell keeps its kind and gains its dated steps as milestones.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 
-from plans.parsing.types import Deadline
+from plans.parsing.deadline_text import (
+    ANY_YEAR,
+    DMY,
+    DMY_WORDS,
+    ROMAN_Q,
+    YEAR,
+    DatedPart,
+    Step,
+    prepare,
+    safe_date,
+    steps,
+    valid_dm,
+    year4,
+)
+from plans.parsing.types import Deadline, Milestone
 from plans.periods import month_end, quarter
-from storage.text import fold, nfc, squash
+from storage.text import nfc
 
 logger = logging.getLogger(__name__)
 
-ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-
-_YEAR = r"((?:19|20)\d{2})"
-# dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy (year optional); also "09 thang 3 nam 2023"
-_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d/])")
-_DMY_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:nam|/)\s*(\d{4}))?")
-_MONTH = re.compile(r"\bthang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*" + _YEAR + r")?(?!\s*[/.]?\s*\d{1,2}\s*/)")
-_QUARTER = re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|nam)\s*" + _YEAR + r")?")
 _RANGE_MONTHS = re.compile(
-    r"\btu\s+thang\s+(\d{1,2})(?:\s*(?:/|nam)\s*" + _YEAR + r")?\s*(?:den|toi|-)\s*"
-    r"(?:het\s+)?thang\s+(\d{1,2})(?:\s*(?:/|nam)\s*" + _YEAR + r")?"
+    r"\btu\s+thang\s+(\d{1,2})(?:\s*(?:/|nam)\s*" + YEAR + r")?\s*(?:den|toi|-)\s*"
+    r"(?:het\s+)?thang\s+(\d{1,2})(?:\s*(?:/|nam)\s*" + YEAR + r")?"
 )
 _RANGE_FROM = re.compile(r"\b(?:tu|bat dau tu|ke tu)\s+(?:ngay\s+)?(?=\d)")
-_ANY_YEAR = re.compile(r"(?<![\d/])" + _YEAR + r"(?!\d)")
+_RANGE_YEARS = re.compile(
+    r"(?<![\d/.])" + YEAR + r"\s*(?:-|–|—|den|toi)\s*(?:het\s+)?(?:nam\s+)?" + YEAR + r"(?![\d/])"
+)
+_Q = r"(iv|iii|ii|i|[1-4])"
+_RANGE_QUARTERS = re.compile(
+    r"\bquy\s+" + _Q + r"(?:\s*(?:/|-|nam)\s*" + YEAR + r")?\s*(?:-|–|—|den|toi)\s*(?:het\s+)?"
+    r"(?:quy\s+)?" + _Q + r"\b(?:\s*(?:/|-|nam)\s*" + YEAR + r")?"
+)
+_OPEN_START_YEAR = re.compile(r"\btu\s+(?:nam\s+)?" + YEAR + r"(?![\d/])(?!\s*(?:-|–|den|toi)\b)")
 
-_MONTHLY_DAY = re.compile(r"ngay\s+(\d{1,2})\s+(?:cua\s+)?(?:hang|moi)\s+thang")
+_MONTHLY_DAY = re.compile(
+    r"ngay\s+(\d{1,2})\s+(?:cua\s+)?(?:(?:hang|moi)\s+thang|thang\s+(?:lien ke|tiep theo|ke tiep|sau)\b)"
+)
+_RELATIVE_YEAR = re.compile(
+    r"(?<!\d)(\d{1,2})\s*(?:/|\s+thang\s+)(\d{1,2})\s+(?:cua\s+)?nam\s+"
+    r"(truoc\s+lien ke|truoc|lien ke|tiep theo|ke tiep|sau)\b"
+)
 _RECURRENCE_WORDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:hang|moi)\s+thang\b"), "monthly"),
+    (re.compile(r"\b(?:hang|moi)\s+thang\b|\bthuong xuyen trong thang\b(?!\s*\d)"), "monthly"),
     (re.compile(r"\b(?:hang|moi)\s+quy\b"), "quarterly"),
     (re.compile(r"\b(?:6|sau)\s+thang(?!\s+(?:dau|cuoi)\s+nam)\b|\bnua\s+nam\b"), "semiannual"),
     (re.compile(r"\b(?:hang|moi)\s+nam\b"), "yearly"),
 ]
 _CONTINUOUS = re.compile(r"\b(?:thuong xuyen|lien tuc|ca nam|suot nam|hang ngay|quanh nam)\b")
+# "thường xuyên khi có yêu cầu": the condition makes it on demand
+_CONDITIONAL = re.compile(r"\bthuong xuyen\s+(?:khi|theo yeu cau|neu)\b")
 _ON_DEMAND = re.compile(
     r"\b(?:khi co|theo yeu cau|theo lo trinh|theo huong dan|theo tien do|theo chi dao|"
     r"theo ke hoach|theo quy dinh|dot xuat|khi duoc|khi can|neu co|phat sinh)\b"
 )
-_IN_YEAR = re.compile(r"\b(?:trong\s+)?nam\s+" + _YEAR)
+_IN_YEAR = re.compile(r"\b(?:trong\s+)?nam\s+" + YEAR)
+_THIS_YEAR = re.compile(r"\btrong\s+nam\b(?!\s*\d)")
 
 
-def _norm(text: str) -> str:
-    """Folded, single-spaced, with 'quý 3 / 2025' style gaps closed."""
-    folded = fold(squash(nfc(text)))
-    return re.sub(r"\s*/\s*", "/", folded).strip(" .;,:-")
+@dataclass(frozen=True)
+class _Frame:
+    """The plan's time frame as the rules need it."""
+
+    window: tuple[int, int] | None  # first and last year of the plan
+    default_year: int | None  # the year of a day or month written without one
+
+    @classmethod
+    def of(cls, year: int | None, span: tuple[int, int] | None) -> _Frame:
+        if year is not None:
+            return cls((year, year) if span is None else span, year)
+        if span is not None:
+            return cls(span, span[0] if span[0] == span[1] else None)
+        return cls(None, None)
+
+    @property
+    def multi_year(self) -> bool:
+        return self.window is not None and self.window[0] != self.window[1]
+
+    def span_dates(self) -> tuple[date | None, date | None]:
+        if self.window is None:
+            return None, None
+        return date(self.window[0], 1, 1), date(self.window[1], 12, 31)
 
 
-def _year4(raw: str | None, default: int | None) -> int | None:
-    if not raw:
-        return default
-    value = int(raw)
-    return value + 2000 if value < 100 else value
-
-
-def _safe_date(y: int | None, m: int, d: int) -> date | None:
-    if y is None:
-        return None
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _valid_dm(m: int, d: int) -> bool:
-    """Day/month plausible in some year (29/2 allowed)."""
-    return _safe_date(2024, m, d) is not None
-
-
-def _year_span(f: str, year: int | None) -> tuple[date | None, date | None]:
-    found = _ANY_YEAR.search(f)
-    y = int(found.group(1)) if found else year
-    if y is None:
-        return None, None
-    return date(y, 1, 1), date(y, 12, 31)
-
-
-def _first_date(f: str, year: int | None) -> tuple[date | None, bool] | None:
-    """First explicit day in the text: (date or None when the year is unknown, valid?)."""
-    candidates: list[tuple[int, int, int, str | None]] = []
-    for m in _DMY.finditer(f):
-        candidates.append((m.start(), int(m.group(1)), int(m.group(2)), m.group(3)))
-    for m in _DMY_WORDS.finditer(f):
-        candidates.append((m.start(), int(m.group(1)), int(m.group(2)), m.group(3)))
-    if not candidates:
-        return None
-    _, d, mo, y = min(candidates)
-    if not _valid_dm(mo, d):
-        return None, False
-    y4 = _year4(y, year)
-    day = _safe_date(y4, mo, d)
-    if y4 is not None and day is None:  # 29/2 of a non-leap year
-        return None, False
-    return day, True
+def _window(f: str, frame: _Frame) -> tuple[date | None, date | None]:
+    """(start, due) of a continuous or recurring deadline: the year in the text, else the plan's."""
+    found = ANY_YEAR.search(f)
+    if found:
+        y = int(found.group(1))
+        return date(y, 1, 1), date(y, 12, 31)
+    return frame.span_dates()
 
 
 def _recurrence(f: str) -> str | None:
@@ -122,15 +142,52 @@ def _recurrence(f: str) -> str | None:
             found.append((m.start(), rule))
     if not found:
         return None
-    return min(found)[1]
+    rule = min(found)[1]
+    if rule == "monthly":
+        # "Hằng tháng, trước ngày 20": the day of every month
+        day = re.search(r"\bngay\s+(\d{1,2})\b(?!\s*(?:/|-|\.|thang))", f)
+        if day and 1 <= int(day.group(1)) <= 31:
+            return f"monthly:{int(day.group(1))}"
+    return rule
 
 
-def _parse_range(raw: str, f: str, year: int | None) -> Deadline | None:
+def _first_date(f: str, year: int | None) -> tuple[date | None, bool] | None:
+    """First explicit day in the text: (date or None when the year is unknown, valid?)."""
+    candidates: list[tuple[int, int, int, str | None]] = []
+    for pattern in (DMY, DMY_WORDS):
+        for m in pattern.finditer(f):
+            candidates.append((m.start(), int(m.group(1)), int(m.group(2)), m.group(3)))
+    if not candidates:
+        return None
+    _, d, mo, y = min(candidates)
+    if not valid_dm(mo, d):
+        return None, False
+    y4 = year4(y, year)
+    day = safe_date(y4, mo, d)
+    if y4 is not None and day is None:  # 29/2 of a non-leap year
+        return None, False
+    return day, True
+
+
+def _parse_range(raw: str, f: str, frame: _Frame) -> Deadline | None:
+    year = frame.default_year
+    m = _RANGE_YEARS.search(f)
+    if m and int(m.group(1)) <= int(m.group(2)):
+        return Deadline(raw, "range", due=date(int(m.group(2)), 12, 31), start=date(int(m.group(1)), 1, 1))
+    m = _RANGE_QUARTERS.search(f)
+    if m:
+        y2 = year4(m.group(4), None) or year4(m.group(2), year)
+        y1 = year4(m.group(2), None) or y2
+        if y1 is None or y2 is None:
+            return Deadline(raw, "range")
+        q_first, q_last = quarter(y1, ROMAN_Q[m.group(1)]), quarter(y2, ROMAN_Q[m.group(3)])
+        if q_first.start <= q_last.end:
+            return Deadline(raw, "range", due=q_last.end, start=q_first.start)
     m = _RANGE_MONTHS.search(f)
     if m:
         m1, m2 = int(m.group(1)), int(m.group(3))
-        y2 = _year4(m.group(4), None) or _year4(m.group(2), year)
-        y1 = _year4(m.group(2), None) or y2
+        y2 = year4(m.group(4), None) or year4(m.group(2), year)
+        y1 = year4(m.group(2), None) or y2
         if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
             return Deadline(raw, "unknown")
         if y1 is None or y2 is None:
@@ -159,145 +216,119 @@ def _parse_range(raw: str, f: str, year: int | None) -> Deadline | None:
     return Deadline(raw, "range", due=due, start=start)
 
 
-def parse_deadline(text: str, *, year: int | None) -> Deadline:
-    """Parse one deadline cell. ``year`` (the plan year) fills in missing years."""
+def parse_deadline(text: str, *, year: int | None, span: tuple[int, int] | None = None) -> Deadline:
+    """Parse one deadline cell. ``year`` (a one-year plan) or ``span`` (first, last year of the plan)
+    fill in missing years and the window of continuous and recurring work."""
     raw = nfc(text or "").strip()
-    f = _norm(raw)
+    f = prepare(raw)
     if not f:
         return Deadline(raw, "unknown")
+    frame = _Frame.of(year, span)
     try:
-        return _parse(raw, f, year)
+        return _with_milestones(_parse(raw, f, frame), raw, f, frame)
     except (ValueError, OverflowError):  # defensive: odd numbers never crash an import
         logger.warning("deadline not understood: %s", raw)
         return Deadline(raw, "unknown")
 
 
-def _parse(raw: str, f: str, year: int | None) -> Deadline:
-    ranged = _parse_range(raw, f, year)
+def _deferred(f: str) -> bool:
+    """The cell points elsewhere for its timing: "Theo Kế hoạch …", "Theo các mốc thời gian tại …"
+    (an alternative after "hoặc" is read instead), or "thường xuyên khi có yêu cầu"."""
+    if f.startswith("theo ") and " hoac " not in f:
+        return True
+    return bool(_CONDITIONAL.search(f))
+
+
+def _relative(raw: str, f: str, frame: _Frame) -> Deadline | None:
+    """ "… năm liền kề" / "năm trước liền kề": a date of the next / previous year of a one-year plan,
+    a yearly recurrence otherwise."""
+    m = _RELATIVE_YEAR.search(f)
+    if not m:
+        return None
+    d, mo = int(m.group(1)), int(m.group(2))
+    if not valid_dm(mo, d):
+        return Deadline(raw, "unknown")
+    if frame.default_year is not None and not frame.multi_year:
+        shift = -1 if m.group(3).startswith("truoc") else 1
+        day = safe_date(frame.default_year + shift, mo, d)
+        return Deadline(raw, "date", due=day) if day else Deadline(raw, "unknown")
+    start, due = frame.span_dates()
+    return Deadline(raw, "recurring", due=due, start=start, recurrence="yearly")
+
+
+def _parse(raw: str, f: str, frame: _Frame) -> Deadline:
+    year = frame.default_year
+    if _deferred(f):
+        return Deadline(raw, "on_demand")
+    rule = _recurrence(f)
+    if rule is None or not rule.startswith("monthly:"):
+        relative = _relative(raw, f, frame)
+        if relative is not None:
+            return relative
+    ranged = _parse_range(raw, f, frame)
     if ranged is not None:
         return ranged
-    half = re.search(r"\b6\s+thang\s+(dau|cuoi)\s+nam(?:\s+" + _YEAR + r")?", f)
+    half = re.search(r"\b6\s+thang\s+(dau|cuoi)\s+nam(?:\s+" + YEAR + r")?", f)
     if half:
-        y = _year4(half.group(2), year)
+        y = year4(half.group(2), year)
         if y is None:
             return Deadline(raw, "range")
         if half.group(1) == "dau":
             return Deadline(raw, "range", due=date(y, 6, 30), start=date(y, 1, 1))
         return Deadline(raw, "range", due=date(y, 12, 31), start=date(y, 7, 1))
-    rule = _recurrence(f)
-    if rule is not None or re.search(r"\bdinh ky\b", f):
-        start, due = _year_span(f, year)
+    if rule is not None or (re.search(r"\bdinh ky\b", f) and not _CONTINUOUS.search(f)):
+        start, due = _window(f, frame)
         return Deadline(raw, "recurring", due=due, start=start, recurrence=rule)
+    open_start = _OPEN_START_YEAR.search(f)
+    if open_start:
+        first = int(open_start.group(1))
+        end = frame.window[1] if frame.window and frame.window[1] >= first else None
+        return Deadline(raw, "continuous", due=date(end, 12, 31) if end else None, start=date(first, 1, 1))
     if _CONTINUOUS.search(f):
-        start, due = _year_span(f, year)
+        start, due = _window(f, frame)
         return Deadline(raw, "continuous", due=due, start=start)
-    first = _first_date(f, year)
-    if first is not None:
-        day, valid = first
-        return Deadline(raw, "date", due=day) if valid else Deadline(raw, "unknown")
-    before_month = re.search(r"\btruoc\s+thang\s+(\d{1,2})(?:\s*(?:/|nam)\s*" + _YEAR + r")?", f)
-    if before_month:
-        mo, y = int(before_month.group(1)), _year4(before_month.group(2), year)
-        if not 1 <= mo <= 12:
-            return Deadline(raw, "unknown")
-        due = date(y, mo, 1) - timedelta(days=1) if y is not None else None
-        return Deadline(raw, "date", due=due)
-    m = _MONTH.search(f)
-    if m:
-        mo, y = int(m.group(1)), _year4(m.group(2), year)
-        if not 1 <= mo <= 12:
-            return Deadline(raw, "unknown")
-        if y is None:
-            return Deadline(raw, "month")
-        return Deadline(raw, "month", due=month_end(y, mo), start=date(y, mo, 1))
-    q = _QUARTER.search(f)
-    if q:
-        qn, y = ROMAN_Q[q.group(1)], _year4(q.group(2), year)
-        if y is None:
-            return Deadline(raw, "quarter")
-        p = quarter(y, qn)
-        return Deadline(raw, "quarter", due=p.end, start=p.start)
+    dated = _from_parts(raw, f, year)
+    if dated is not None:
+        return dated
     if _ON_DEMAND.search(f):
         return Deadline(raw, "on_demand")
-    end_of_year = re.search(r"\bcuoi\s+nam(?:\s+" + _YEAR + r")?", f)
+    end_of_year = re.search(r"\bcuoi\s+nam(?:\s+" + YEAR + r")?", f)
     if end_of_year:
-        y = _year4(end_of_year.group(1), year)
+        y = year4(end_of_year.group(1), year)
         return Deadline(raw, "date", due=date(y, 12, 31) if y else None)
-    if _IN_YEAR.search(f) or re.fullmatch(_YEAR, f):
-        start, due = _year_span(f, year)
+    if _IN_YEAR.search(f) or re.fullmatch(YEAR, f) or _THIS_YEAR.search(f):
+        start, due = _window(f, frame)
         return Deadline(raw, "continuous", due=due, start=start)
     return Deadline(raw, "unknown")
 
 
-# --- human wording for lists -------------------------------------------------------------
-
-_DATED = {"date", "month", "quarter", "range"}
-
-
-def deadline_human(deadline_kind: str, due: date | None, today: date) -> str:
-    """Short Vietnamese wording of a deadline relative to ``today`` ("còn 3 ngày", "quá hạn 5 ngày")."""
-    if deadline_kind == "continuous":
-        return "thường xuyên"
-    if deadline_kind == "on_demand":
-        return "khi có phát sinh"
-    if deadline_kind == "recurring":
-        # the stored due of a recurring task is its window's end, not the next report day
-        return "định kỳ"
-    if deadline_kind not in _DATED or due is None:
-        return "chưa rõ thời hạn"
-    days = (due - today).days
-    if days == 0:
-        return "hôm nay"
-    if days == 1:
-        return "ngày mai"
-    if days > 1:
-        return f"còn {days} ngày"
-    return f"quá hạn {-days} ngày"
+def _choose(parts: list[DatedPart]) -> DatedPart:
+    """The part that is the task's due: the last step that is not a purpose clause ("để …")."""
+    own = [p for p in parts if not p.purpose] or parts
+    return own[-1]
 
 
-# --- recurrence rules ----------------------------------------------------------------------
+def _from_parts(raw: str, f: str, year: int | None) -> Deadline | None:
+    parts = [p for s in _steps(raw, f, year) for p in s.parts]
+    if not parts:
+        return None
+    part = _choose(parts)
+    if not part.valid:
+        return Deadline(raw, "unknown")
+    return Deadline(raw, part.kind, due=part.due, start=part.start)
 
 
-def next_occurrence(recurrence: str, on_or_after: date) -> date:
-    """The first due day of a recurrence rule on or after a day.
-
-    Rules: "monthly:N" (the N-th, clamped to the month end), "monthly" (month end),
-    "quarterly" (quarter end), "semiannual" (30/6, 31/12), "yearly" (31/12).
-    Raises ValueError for an unknown rule.
-    """
-    rule = (recurrence or "").strip().lower()
-    d = on_or_after
-    if rule.startswith("monthly:"):
-        try:
-            n = int(rule.split(":", 1)[1])
-        except ValueError as exc:
-            raise ValueError(f"unknown recurrence {recurrence!r}") from exc
-        if not 1 <= n <= 31:
-            raise ValueError(f"unknown recurrence {recurrence!r}")
-        candidate = date(d.year, d.month, min(n, month_end(d.year, d.month).day))
-        if candidate >= d:
-            return candidate
-        y, m = (d.year + 1, 1) if d.month == 12 else (d.year, d.month + 1)
-        return date(y, m, min(n, month_end(y, m).day))
-    if rule == "monthly":
-        return month_end(d.year, d.month)
-    if rule == "quarterly":
-        return quarter(d.year, (d.month - 1) // 3 + 1).end
-    if rule == "semiannual":
-        return date(d.year, 6, 30) if d <= date(d.year, 6, 30) else date(d.year, 12, 31)
-    if rule == "yearly":
-        return date(d.year, 12, 31)
-    raise ValueError(f"unknown recurrence {recurrence!r}")
+def _steps(raw: str, f: str, year: int | None) -> list[Step]:
+    # only a cell with a number or a quarter can name a day, month or quarter
+    return steps(raw, year) if re.search(r"\d|\bquy\b", f) else []
 
 
-def occurrences(recurrence: str, start: date, end: date) -> list[date]:
-    """Every due day of a recurrence rule between start and end (inclusive)."""
-    days: list[date] = []
-    current = start
-    while current <= end:
-        day = next_occurrence(recurrence, current)
-        if day > end:
-            break
-        days.append(day)
-        current = day + timedelta(days=1)
-    return days
+def _with_milestones(deadline: Deadline, raw: str, f: str, frame: _Frame) -> Deadline:
+    """Add the dated steps of a compound cell (see module doc)."""
+    if deadline.kind not in ("continuous", "recurring", "date", "month", "quarter"):
+        return deadline
+    found = [(p, s.text) for s in _steps(raw, f, frame.default_year) for p in s.parts if p.valid and p.due]
+    if not found or (deadline.kind in ("date", "month", "quarter") and len(found) < 2):
+        return deadline
+    milestones = tuple(Milestone(p.due, text) for p, text in found if p.due is not None)
+    return replace(deadline, milestones=milestones)

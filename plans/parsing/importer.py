@@ -6,14 +6,16 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from plans.parsing.deadlines import parse_deadline
 from plans.parsing.metadata import extract_metadata
+from plans.parsing.pdf_tables import NoTextLayerError, read_pdf
 from plans.parsing.period_phrases import parse_period_phrase
 from plans.parsing.results import parse_result
-from plans.parsing.structure import StructureError, flatten, read_tables, split_intro
-from plans.parsing.tables import NoTextLayerError, RawDocument, read_docx, read_pdf, read_text, read_xlsx
+from plans.parsing.structure import ROLES, StructureError, flatten, read_tables, split_intro
+from plans.parsing.tables import RawDocument, read_docx, read_text, read_xlsx
 from plans.parsing.targets import parse_targets
 from plans.parsing.types import ParsedNode, ParsedPlan, Target
 from storage.text import nfc
@@ -38,14 +40,21 @@ MESSAGES = {
     "no_table": "Không tìm thấy bảng nhiệm vụ (Phụ lục) trong tệp; hãy gửi tài liệu có bảng với các cột STT, Nội dung công việc, Cơ quan chủ trì, Thời hạn hoàn thành.",
     "unmapped_header": "Không nhận ra tiêu đề các cột của bảng; hãy đặt tên cột như STT, Nội dung công việc, Cơ quan chủ trì, Cơ quan phối hợp, Thời hạn hoàn thành rồi gửi lại.",
     "no_tasks": "Bảng trong tệp không có nhiệm vụ nào; hãy gửi Phụ lục có các dòng nhiệm vụ đánh số (I, II, 1, 2, 2.1 …).",
+    "bad_columns": "Cách chọn cột không hợp lệ; hãy chọn lại cột Nội dung (bắt buộc) và các cột Chủ trì, Phối hợp, Thời hạn.",
 }
 
 
 class PlanImportError(Exception):
-    """str() is one Vietnamese sentence: what is wrong and what to send instead."""
+    """str() is one Vietnamese sentence: what is wrong and what to send instead.
 
-    def __init__(self, reason: str, message: str | None = None) -> None:
+    For ``reason == "unmapped_header"``, ``header_texts`` are the cells of the header row that could
+    not be mapped, so the bot can let the admin pick the columns (``parse_file(columns=…)``)."""
+
+    def __init__(
+        self, reason: str, message: str | None = None, *, header_texts: list[str] | None = None
+    ) -> None:
         self.reason = reason
+        self.header_texts: list[str] = list(header_texts or [])
         super().__init__(message or MESSAGES[reason])
 
 
@@ -153,11 +162,26 @@ def _targets(*texts: str) -> list[Target]:
     return found
 
 
-def build_plan(raw: RawDocument, filename: str) -> ParsedPlan:
+def check_columns(columns: Mapping[str, int] | None) -> dict[str, int] | None:
+    """An admin's column choice ({"content": 1, "lead": 2, …}, 0-based) or a PlanImportError."""
+    if columns is None:
+        return None
+    chosen = dict(columns)
+    if (
+        "content" not in chosen
+        or any(role not in ROLES for role in chosen)
+        or any(not isinstance(i, int) or isinstance(i, bool) or not 0 <= i < 200 for i in chosen.values())
+        or len(set(chosen.values())) != len(chosen)
+    ):
+        raise PlanImportError("bad_columns")
+    return chosen
+
+
+def build_plan(raw: RawDocument, filename: str, columns: Mapping[str, int] | None = None) -> ParsedPlan:
     try:
-        read = read_tables(raw)
+        read = read_tables(raw, check_columns(columns))
     except StructureError as exc:
-        raise PlanImportError(exc.reason) from exc
+        raise PlanImportError(exc.reason, header_texts=exc.header_texts) from exc
     for root in read.roots:
         split_intro(root)
     meta = extract_metadata(read.metadata_lines)
@@ -167,8 +191,13 @@ def build_plan(raw: RawDocument, filename: str) -> ParsedPlan:
         issued_on=meta.issued_on,
         organization=meta.organization,
         year=meta.year,
+        span=meta.span,
+        doc_type=meta.file_type,
         source_filename=filename,
     )
+    # a year named in the deadline column's header ("Thời gian (Năm 2026)") dates that column
+    deadline_year = read.deadline_year or meta.year
+    deadline_span = meta.span if read.deadline_year is None else (read.deadline_year, read.deadline_year)
     if "result" in read.mapping:
         header = (
             read.header_texts[read.mapping["result"]]
@@ -197,7 +226,11 @@ def build_plan(raw: RawDocument, filename: str) -> ParsedPlan:
             node.lead = split_agencies(cells.get("lead", ""))
             node.coordinating = split_agencies(cells.get("coordinating", ""))
             deadline_text = cells.get("deadline", "")
-            node.deadline = parse_deadline(deadline_text, year=meta.year) if deadline_text else None
+            node.deadline = (
+                parse_deadline(deadline_text, year=deadline_year, span=deadline_span)
+                if deadline_text
+                else None
+            )
             node.product = cells.get("product") or None
             node.targets = _targets(flat.content, cells.get("product", ""))
             if flat.kind == "task" and cells.get("result"):
@@ -210,8 +243,18 @@ def build_plan(raw: RawDocument, filename: str) -> ParsedPlan:
     return plan
 
 
-def parse_file(path: Path | None = None, *, data: bytes | None = None, filename: str) -> ParsedPlan:
-    """Read a plan from a path or from bytes; raises PlanImportError (never anything else) on bad input."""
+def parse_file(
+    path: Path | None = None,
+    *,
+    data: bytes | None = None,
+    filename: str,
+    columns: Mapping[str, int] | None = None,
+) -> ParsedPlan:
+    """Read a plan from a path or from bytes; raises PlanImportError (never anything else) on bad input.
+
+    ``columns`` is an explicit column mapping chosen by an admin after an "unmapped_header" refusal
+    (role → 0-based column index: {"number": 0, "content": 1, "lead": 2, "deadline": 4}); the
+    header row is then only skipped, not read."""
     if data is None:
         if path is None:
             raise ValueError("parse_file needs a path or data")
@@ -226,7 +269,7 @@ def parse_file(path: Path | None = None, *, data: bytes | None = None, filename:
     filename = nfc(filename or (path.name if path else "tệp"))
     raw = read_raw(data, filename)
     try:
-        return build_plan(raw, filename)
+        return build_plan(raw, filename, columns)
     except PlanImportError:
         raise
     except Exception as exc:  # a bug must not take the bot down; the admin gets a clear answer

@@ -33,6 +33,7 @@ TYPE_WORDS: dict[str, str] = {
     "bien ban": "Biên bản",
     "van ban": "Văn bản",
     "ket luan": "Kết luận",
+    "phuong an": "Phương án",
 }
 # abbreviation / number code (folded, lower) → full type
 CODES: dict[str, str] = {
@@ -52,6 +53,7 @@ CODES: dict[str, str] = {
     "ctr": "Chương trình",
     "bb": "Biên bản",
     "kl": "Kết luận",
+    "pa": "Phương án",
 }
 GENERIC = {"Văn bản"}
 
@@ -131,6 +133,14 @@ def _parse_date(f: str, pos: int) -> tuple[date | None, int]:
 
 def parse_references(text: str) -> list[DocRef]:
     """Every document reference in a text, in order of appearance."""
+    return [ref for _, _, ref in find_references(text)]
+
+
+def find_references(text: str) -> list[tuple[int, int, DocRef]]:
+    """(start, end, ref) of every reference, as character offsets into ``nfc(text)``.
+
+    The offsets let other parsers blank out a cited document ("theo Quyết định số 1441/QĐ-UBND
+    ngày 25/9/2025") so that its number and date are never read as the text's own dates."""
     original = nfc(text or "")
     if not original.strip():
         return []
@@ -179,7 +189,7 @@ def parse_references(text: str) -> list[DocRef]:
         found.append((nm.start(), end, DocRef(inferred, number, issued, squash(original[nm.start() : end]))))
         taken.append((nm.start(), end))
     found.sort(key=lambda item: item[0])
-    return [ref for _, _, ref in found]
+    return found
 
 
 def format_reference(ref: DocRef) -> str:

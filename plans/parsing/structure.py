@@ -1,119 +1,61 @@
-"""The appendix table → the plan's hierarchy: sections (mục), nội dung and tasks (nhiệm vụ).
+"""The task table(s) of a document → the plan's raw hierarchy (plans.parsing.builder), ready for
+plans.parsing.flatten.
 
-Columns are found by their Vietnamese header in any order, with or without diacritics. Counting follows
-the communes' own reports: mục = sections I, II …; nội dung = first-level numbered rows; nhiệm vụ = the
-leaves (rows under a nội dung, or the nội dung itself when nothing is under it).
+The task table is the first table whose header maps (plans.parsing.headers), or the columns an
+admin chose when the header could not be mapped. Tables after it with the same columns continue
+it (a table split over pages). When a later table restarts the numbering at 1 and the document has
+no section rows, each table is a list of its own: it becomes a section named by the labelled
+paragraph just before it ("a) Tổ chức … đối với các sở, ban, ngành:" → section "a", tasks a.1 …).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from plans.parsing.builder import _ROMAN, Builder, RawNode, Row
+from plans.parsing.flatten import FlatNode, flatten, split_intro
+from plans.parsing.headers import (
+    ROLES,
+    find_header,
+    header_role,
+    header_row_index,
+    header_year,
+    is_repeat_header,
+    map_header,
+)
 from plans.parsing.tables import Cell, RawDocument, RawTable
-from storage.text import fold
 
 logger = logging.getLogger(__name__)
 
-ROLES = ("number", "content", "lead", "coordinating", "deadline", "product", "result")
+__all__ = [
+    "ROLES",
+    "_ROMAN",
+    "FlatNode",
+    "RawNode",
+    "StructureError",
+    "TableRead",
+    "flatten",
+    "header_role",
+    "map_header",
+    "read_tables",
+    "split_intro",
+]
 
-_ROMAN = re.compile(r"^([IVX]{1,5})(?:[.:\s]+(.*))?$", re.DOTALL)
-_NUMBER = re.compile(r"^(\d{1,5}(?:\.\d{1,3}){0,3})\.?$")  # STT column: a big plan numbers past 99
-_LEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.\s+(\S.*)$", re.DOTALL)
-_BULLET = re.compile(r"^[-–•+*]\s*")
+# a heading paragraph that labels the table below it: "a) …", "1. …", "II. …"
+_LABELLED = re.compile(r"^\s*(?P<label>[a-zđ]|[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2})[.)]\s+(?P<title>\S.*)$")
 
 
 class StructureError(Exception):
-    """Why no task table could be read: `reason` is "no_table" or "unmapped_header"."""
+    """Why no task table could be read: `reason` is "no_table" or "unmapped_header"; for an
+    unmapped header, `header_texts` are the header cells (for the admin to map by hand)."""
 
-    def __init__(self, reason: str, detail: str = "") -> None:
+    def __init__(self, reason: str, detail: str = "", header_texts: list[str] | None = None) -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
-
-
-def header_role(text: str) -> str | None:
-    key = fold(text).replace("(", " ").replace(")", " ")
-    key = re.sub(r"\s+", " ", key).strip(" .:")
-    if not key or len(key) > 60:  # a header names a column; a long cell is a task's text
-        return None
-    if re.fullmatch(r"(so )?tt|stt|so thu tu|thu tu", key):
-        return "number"
-    if "noi dung" in key or ("nhiem vu" in key and "ket qua" not in key):
-        return "content"
-    if "chu tri" in key:
-        return "lead"
-    if "phoi hop" in key:
-        return "coordinating"
-    if "san pham" in key:
-        return "product"
-    if "ket qua" in key:
-        # "Kết quả" alone is the expected product; "Kết quả quý …/thực hiện/tháng" is a report's result.
-        if re.search(r"ket qua (thuc hien|quy|thang|nam|dat|bao cao|6 thang)|ket qua .*\d", key):
-            return "result"
-        return "product"
-    if "thoi han" in key or "thoi gian" in key or "hoan thanh" in key or "tien do" in key:
-        return "deadline"
-    return None
-
-
-def map_header(texts: list[str]) -> dict[str, int] | None:
-    """Column index of each role found, or None when the row is not a task-table header."""
-    roles: dict[str, int] = {}
-    for index, text in enumerate(texts):
-        role = header_role(text)
-        if role and role not in roles:
-            roles[role] = index
-        elif role == "result" and "result" in roles:
-            continue
-    if "content" in roles and ("lead" in roles or "deadline" in roles) and len(roles) >= 3:
-        return roles
-    return None
-
-
-def looks_like_header(texts: list[str]) -> bool:
-    """A row that names columns (STT / Nội dung …) even if we cannot map it."""
-    keys = [fold(t) for t in texts if t]
-    named = sum(1 for t in texts if header_role(t))
-    return len(keys) >= 3 and (named >= 2 or any(k in ("stt", "tt", "so tt") for k in keys))
-
-
-def _find_header(table: RawTable) -> tuple[int, int, dict[str, int]] | None:
-    """(first row, rows used, mapping); headers may span two rows (Cơ quan / chủ trì | phối hợp)."""
-    for i, row in enumerate(table.rows[:12]):
-        texts = [c.text for c in row]
-        mapping = map_header(texts)
-        if mapping:
-            return i, 1, mapping
-        if i + 1 < len(table.rows) and any(header_role(t) for t in texts):
-            below = [c.text for c in table.rows[i + 1]]
-            if map_header(below):
-                continue
-            joined = [f"{a} {b}".strip() for a, b in zip(texts, below + [""] * len(texts), strict=False)]
-            two = map_header(joined)
-            if two:
-                return i, 2, two
-    return None
-
-
-@dataclass
-class _Row:
-    number: str
-    number_merged: bool
-    cells: dict[str, str]  # own text per role
-    inherited: dict[str, str]  # text repeated from a vertical merge
-
-
-@dataclass
-class RawNode:
-    number: str | None
-    kind: str  # section | numbered | bullet
-    depth: int  # sections 0, "2" 1, "2.1" 2, bullets under a node: node depth + 1
-    content: str
-    cells: dict[str, str] = field(default_factory=dict)
-    children: list[RawNode] = field(default_factory=list)
-    parent: RawNode | None = None
+        self.header_texts = header_texts or []
 
 
 @dataclass
@@ -122,19 +64,10 @@ class TableRead:
     mapping: dict[str, int]
     header_texts: list[str]
     metadata_lines: list[str]
+    deadline_year: int | None = None  # a year the deadline column's header names ("Thời gian (Năm 2026)")
 
 
-def _join(a: str, b: str) -> str:
-    if not a:
-        return b
-    if not b:
-        return a
-    if (b[:1].islower() or not re.search(r"[.;:!?]$", a)) and not _BULLET.match(b):
-        return f"{a} {b}"
-    return f"{a}\n{b}"
-
-
-def _row_of(cells: list[Cell], mapping: dict[str, int]) -> _Row:
+def _row_of(cells: list[Cell], mapping: dict[str, int]) -> Row:
     own: dict[str, str] = {}
     inherited: dict[str, str] = {}
     for role, index in mapping.items():
@@ -147,38 +80,91 @@ def _row_of(cells: list[Cell], mapping: dict[str, int]) -> _Row:
     number = "" if number_cell is None or number_cell.merged else number_cell.text.strip()
     own.pop("number", None)
     inherited.pop("number", None)
-    return _Row(number, bool(number_cell and number_cell.merged), own, inherited)
+    return Row(number, bool(number_cell and number_cell.merged), own, inherited)
 
 
-def _is_repeat_header(texts: list[str], header: list[str]) -> bool:
-    folded = [fold(t) for t in texts]
-    if folded == [fold(t) for t in header][: len(folded)]:
-        return True
-    if map_header(texts) is not None:
-        return True
-    # a row of column numbers "(1) (2) (3) …"
-    values = [re.sub(r"[()\s]", "", t) for t in texts if t.strip()]
-    return len(values) >= 3 and all(v.isdigit() for v in values) and len(set(values)) == len(values)
+def _locate(table: RawTable, columns: dict[str, int] | None) -> tuple[int, int, dict[str, int]] | None:
+    """(first header row, header rows, mapping) of a task table, or None."""
+    if columns is None:
+        return find_header(table)
+    if table.width <= max(columns.values()) or len(table.rows) < 2:
+        return None
+    index = header_row_index(table)
+    return (index, 1, dict(columns)) if index is not None else (0, 0, dict(columns))
 
 
-def read_tables(raw: RawDocument) -> TableRead:
-    """Find the task table (tables after it with the same width continue it) and build the raw tree."""
+def _heading(paragraphs: list[str]) -> tuple[str | None, str]:
+    """The label and title of the last labelled paragraph before a table."""
+    for text in reversed(paragraphs):
+        m = _LABELLED.match(text.split("\n")[0])
+        if m:
+            return m.group("label"), m.group("title").strip().rstrip(":").strip()
+    return None, ""
+
+
+class _Tables:
+    """The tables read so far, to turn them into sections when the numbering restarts."""
+
+    def __init__(self, roots: list[RawNode], builder: Builder) -> None:
+        self.roots = roots
+        self.builder = builder
+        self.starts: list[tuple[int, str | None, str]] = []  # (first root index, label, title)
+        self.sectioned = False
+
+    def begin(self, body: list[Row], paragraphs: list[str]) -> None:
+        label, title = _heading(paragraphs)
+        first = next((r.number for r in body if r.number), "")
+        if self.starts and self.builder.restarts(first):
+            if not self.sectioned and not any(n.kind == "section" for n in self.roots):
+                self._wrap_earlier()
+            if self.sectioned:
+                self._open(label, title)
+        self.starts.append((len(self.roots), label, title))
+
+    def _label(self, label: str | None) -> str:
+        return label or str(len(self.starts) + 1)
+
+    def _open(self, label: str | None, title: str) -> None:
+        self.builder.open_section(self._label(label), title)
+
+    def _wrap_earlier(self) -> None:
+        ends = [start for start, _, _ in self.starts[1:]] + [len(self.roots)]
+        wrapped: list[RawNode] = []
+        for (start, label, title), end in zip(self.starts, ends, strict=True):
+            section = RawNode(label or str(len(wrapped) + 1), "section", 0, title)
+            for node in self.roots[start:end]:
+                node.parent = section
+                section.children.append(node)
+            wrapped.append(section)
+        self.roots[:] = wrapped
+        self.starts = [(i, s.number, s.content) for i, s in enumerate(wrapped)]
+        self.builder.section = wrapped[-1] if wrapped else None
+        self.sectioned = True
+
+
+def read_tables(raw: RawDocument, columns: dict[str, int] | None = None) -> TableRead:
+    """Find the task table (tables after it with the same columns continue it) and build the raw tree."""
     metadata: list[str] = []
     roots: list[RawNode] = []
     mapping: dict[str, int] | None = None
     header_texts: list[str] = []
+    unmapped: list[str] | None = None
     width = 0
-    unmapped = False
-    state = _Builder(roots)
+    builder = Builder(roots)
+    tables = _Tables(roots, builder)
+    recent: list[str] = []  # paragraphs since the last table
     for block in raw.blocks:
         if isinstance(block, str):
             if mapping is None:
                 metadata.append(block)
+            recent.append(block)
             continue
-        found = _find_header(block)
+        paragraphs, recent = recent, []
+        found = _locate(block, columns if mapping is None else None)
         if found is None and mapping is None:
-            if any(looks_like_header([c.text for c in r]) for r in block.rows[:5]) and _has_body(block):
-                unmapped = True
+            index = header_row_index(block)
+            if index is not None and len(block.rows) >= 2 and unmapped is None:
+                unmapped = [c.text for c in block.rows[index]]
             metadata.extend(c.text for r in block.rows for c in r if c.text)
             continue
         start = 0
@@ -187,229 +173,27 @@ def read_tables(raw: RawDocument) -> TableRead:
             if mapping is None:
                 metadata.extend(c.text for r in block.rows[:first] for c in r if c.text)
                 mapping, width = new_mapping, block.width
-                header_texts = [c.text for c in block.rows[first]]
+                header_texts = [c.text for c in block.rows[first]] if used else []
             elif new_mapping != mapping:
                 continue  # another table (e.g. an annex with other columns): keep the first one
             start = first + used
         elif block.width != width:
             continue
         assert mapping is not None
-        for cells in block.rows[start:]:
-            texts = [c.text for c in cells]
-            if not any(texts):
-                continue
-            if _is_repeat_header(texts, header_texts):
-                continue
-            state.add(_row_of(cells, mapping))
+        body = [
+            _row_of(cells, mapping)
+            for cells in block.rows[start:]
+            if any(c.text for c in cells) and not is_repeat_header([c.text for c in cells], header_texts)
+        ]
+        tables.begin(body, paragraphs)
+        for row in body:
+            builder.add(row)
     if mapping is None:
-        raise StructureError("unmapped_header" if unmapped else "no_table")
+        if unmapped is not None:
+            raise StructureError("unmapped_header", header_texts=unmapped)
+        raise StructureError("no_table")
     if not roots:
         raise StructureError("no_table", "header without rows")
-    return TableRead(roots, mapping, header_texts, metadata)
-
-
-def _has_body(table: RawTable) -> bool:
-    return len(table.rows) >= 2
-
-
-class _Builder:
-    """Feeds rows in order and keeps the current section / numbered entry."""
-
-    def __init__(self, roots: list[RawNode]) -> None:
-        self.roots = roots
-        self.section: RawNode | None = None
-        self.numbered: list[RawNode] = []  # stack of numbered nodes by depth
-        self.last: RawNode | None = None  # the node the last row went into
-
-    def _attach(self, node: RawNode, parent: RawNode | None) -> None:
-        node.parent = parent
-        (parent.children if parent else self.roots).append(node)
-        self.last = node
-
-    def add(self, row: _Row) -> None:
-        content = row.cells.get("content", "")
-        number = row.number
-        others = {k: v for k, v in row.cells.items() if k != "content" and v}
-        if not number and not row.number_merged:
-            # no STT column, or the number typed into the content cell ("1. Xây dựng …", "II. Triển khai …")
-            m = _LEADING_NUMBER.match(content)
-            r = _ROMAN.match(content) if not others and not row.inherited else None
-            if m:
-                number, content = m.group(1), m.group(2).strip()
-            elif r and r.group(2):
-                number, content = r.group(1), r.group(2).strip()
-        roman = _ROMAN.match(number) if number else None
-        if roman and (roman.group(2) or content or not others):
-            title = _join((roman.group(2) or "").strip(), content)
-            if not title:  # title in another spanning cell
-                title = " ".join(v for v in others.values())
-            node = RawNode(roman.group(1), "section", 0, title)
-            self._attach(node, None)
-            self.section, self.numbered = node, []
-            return
-        numbered = _NUMBER.match(number) if number else None
-        if numbered:
-            depth = numbered.group(1).count(".") + 1
-            node = RawNode(numbered.group(1), "numbered", depth, content, self._cells(row))
-            while self.numbered and self.numbered[-1].depth >= depth:
-                self.numbered.pop()
-            parent = self.numbered[-1] if self.numbered else self.section
-            self._attach(node, parent)
-            self.numbered.append(node)
-            return
-        # Unnumbered: continuation of the row above, a sub-heading, or a bullet row of the entry above.
-        if self.last is not None and self._is_continuation(row, content, others):
-            self._continue(self.last, row)
-            return
-        if self.last is not None and self.last.kind == "section" and not others and not row.inherited:
-            self.last.content = _join(self.last.content, content)  # a sub-heading spanning the row
-            return
-        parent = self.numbered[-1] if self.numbered else self.section
-        if (
-            parent is not None
-            and parent.kind == "numbered"
-            and parent.depth >= 2
-            and _BULLET.match(parent.content)
-            and _BULLET.match(content)
-            and not row.number_merged
-        ):
-            # "3.1 | - Triển khai …" then "- Tiếp tục …": items of one list, not a list under an item
-            self.numbered.pop()
-            parent = parent.parent
-        depth = (parent.depth if parent else 0) + 1
-        node = RawNode(number or None, "bullet", depth, content, self._cells(row))
-        self._attach(node, parent)
-
-    @staticmethod
-    def _cells(row: _Row) -> dict[str, str]:
-        cells = dict(row.inherited)
-        cells.update({k: v for k, v in row.cells.items() if v or k not in cells})
-        return cells
-
-    @staticmethod
-    def _is_continuation(row: _Row, content: str, others: dict[str, str]) -> bool:
-        if row.number_merged:
-            return False
-        first = content[:1]
-        if not content:
-            return bool(others)  # only the tail of other cells (a row split over two pages)
-        if first.islower():
-            return True
-        # only the content cell, nothing inherited from merged cells around it: the rest of a split row
-        return not others and not any(row.inherited.values())
-
-    @staticmethod
-    def _continue(node: RawNode, row: _Row) -> None:
-        if node.kind == "section":
-            node.content = _join(node.content, row.cells.get("content", ""))
-            return
-        node.content = _join(node.content, row.cells.get("content", ""))
-        for role, text in row.cells.items():
-            if role != "content" and text:
-                node.cells[role] = _join(node.cells.get(role, ""), text)
-
-
-# ---------------------------------------------------------------- raw tree → ParsedNode list
-
-_INTRO = re.compile(r"^(?P<intro>[^:]*?:)\s*\n(?P<rest>[-–•+].*)$", re.DOTALL)
-_INHERITED = ("lead", "coordinating", "deadline", "product")
-
-
-def split_intro(node: RawNode) -> None:
-    """ "Triển khai … các nhiệm vụ về:\\n- Cải cách …" with rows below: the intro is the parent and
-    the bullet written in the same cell is its first task (it carries that row's result)."""
-    for child in node.children:
-        split_intro(child)
-    if node.kind == "section" or not node.children:
-        return
-    m = _INTRO.match(node.content)
-    if not m:
-        if node.kind == "numbered" and _BULLET.match(node.content):
-            # "2 | - Phối hợp …" with "- Giao ban …" under its merged STT cell: the numbered row's
-            # own bullet is the first task of the list (it carries that row's result)
-            first = RawNode(None, "bullet", node.depth + 1, node.content, dict(node.cells), [], node)
-            node.cells.pop("result", None)
-            node.children.insert(0, first)
-        return
-    first = RawNode(None, "bullet", node.depth + 1, m.group("rest").strip(), dict(node.cells), [], node)
-    node.content = m.group("intro").strip()
-    node.cells.pop("result", None)
-    node.children.insert(0, first)
-
-
-@dataclass
-class FlatNode:
-    code: str
-    number: str | None
-    kind: str  # section | group | task
-    level: int
-    section: str | None
-    content: str
-    parent_code: str | None
-    cells: dict[str, str]
-
-
-def flatten(roots: list[RawNode]) -> list[FlatNode]:
-    out: list[FlatNode] = []
-    seen: set[str] = set()
-
-    def unique(code: str) -> str:
-        candidate, n = code, 2
-        while candidate in seen:
-            candidate, n = f"{code}-{n}", n + 1
-        seen.add(candidate)
-        return candidate
-
-    def walk(
-        node: RawNode,
-        parent: FlatNode | None,
-        section: str | None,
-        level: int,
-        position: int,
-        mixed: bool = False,
-    ) -> None:
-        if node.kind == "section":
-            code = unique(node.number or str(position))
-            flat = FlatNode(code, node.number, "section", 1, node.number, node.content, None, {})
-        else:
-            if node.kind == "numbered" and node.number and not (mixed and node.depth > 1):
-                base = node.number if node.depth > 1 and parent and parent.kind != "section" else None
-                local = node.number.split(".")[-1] if base else node.number
-                code = f"{parent.code}.{local}" if parent else node.number
-            else:
-                code = f"{parent.code}.{position}" if parent else str(position)
-            cells = dict(node.cells)
-            if parent is not None and parent.kind != "section":
-                for role in _INHERITED:  # a merged or omitted cell belongs to the entry above
-                    if not cells.get(role) and parent.cells.get(role):
-                        cells[role] = parent.cells[role]
-            kind = "group" if node.children else "task"
-            flat = FlatNode(
-                unique(code),
-                node.number,
-                kind,
-                level,
-                section,
-                node.content,
-                parent.code if parent else None,
-                cells,
-            )
-        out.append(flat)
-        # numbered and bullet rows side by side ("- …", "3.1 - …", "- …", "3.2 - …"): number them by position
-        mixed = any(c.kind == "bullet" for c in node.children) and any(
-            c.kind == "numbered" for c in node.children
-        )
-        for index, child in enumerate(node.children, start=1):
-            walk(
-                child, flat, section if node.kind != "section" else node.number, flat.level + 1, index, mixed
-            )
-
-    for index, root in enumerate(roots, start=1):
-        walk(
-            root,
-            None,
-            root.number if root.kind == "section" else None,
-            1 if root.kind == "section" else 2,
-            index,
-        )
-    return out
+    index = mapping.get("deadline")
+    deadline_header = header_texts[index] if index is not None and index < len(header_texts) else ""
+    return TableRead(roots, mapping, header_texts, metadata, header_year(deadline_header))

@@ -48,7 +48,8 @@ class RawDocument:
         return [b for b in self.blocks if isinstance(b, str)]
 
 
-def _clean(text: str | None) -> str:
+def clean_cell(text: str | None) -> str:
+    """NFC, one kind of line break, spaces collapsed, blank lines dropped."""
     if not text:
         return ""
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
@@ -70,11 +71,11 @@ def read_docx(data: bytes) -> RawDocument:
 
     def cell_text(tc: object) -> str:
         paragraphs = [Paragraph(p, None).text for p in tc.iter(qn("w:p"))]  # type: ignore[attr-defined,arg-type]
-        return _clean("\n".join(paragraphs))
+        return clean_cell("\n".join(paragraphs))
 
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
-            text = _clean(Paragraph(child, None).text)  # type: ignore[arg-type]
+            text = clean_cell(Paragraph(child, None).text)  # type: ignore[arg-type]
             if text:
                 out.blocks.append(text)
         elif child.tag == qn("w:tbl"):
@@ -122,7 +123,7 @@ def read_xlsx(data: bytes) -> RawDocument:
         for sheet in workbook.worksheets:
             values: list[list[str]] = []
             for row in sheet.iter_rows(values_only=True):
-                values.append([_clean(_xlsx_value(v)) for v in row])
+                values.append([clean_cell(_xlsx_value(v)) for v in row])
             merged: set[tuple[int, int]] = set()
             for rng in sheet.merged_cells.ranges:
                 top = values[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(values) else ""
@@ -157,66 +158,7 @@ def _xlsx_value(value: object) -> str:
     return str(value)
 
 
-# ---------------------------------------------------------------- .pdf
-
-
-class NoTextLayerError(Exception):
-    """A PDF with no extractable text (a scan)."""
-
-
-def read_pdf(data: bytes) -> RawDocument:
-    import pdfplumber
-
-    out = RawDocument("pdf")
-    any_text = False
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            tables = page.find_tables()
-            boxes = [t.bbox for t in tables]
-            outside = page
-            for box in boxes:
-                outside = outside.outside_bbox(box)
-            text = outside.extract_text() or ""
-            if text.strip():
-                any_text = True
-            for line in _clean(text).split("\n"):
-                if line:
-                    out.blocks.append(line)
-            for table in tables:
-                rows = table.extract()
-                if any(c for r in rows for c in r):
-                    any_text = True
-                out.blocks.append(_pdf_table(rows))
-    if not any_text:
-        raise NoTextLayerError("no text layer")
-    return out
-
-
-def _unwrap(text: str) -> str:
-    """PDF cells break lines where the column ends: a line starting in lower case continues the one above."""
-    return re.sub(r"\n(?=[a-zà-ỹđ(])", " ", text)
-
-
-def _pdf_table(rows: list[list[str | None]]) -> RawTable:
-    """pdfplumber returns None for the parts of a merged cell: trailing Nones after the first cells
-    of a row are a horizontal span (a section title), other Nones a vertical merge (forward-fill)."""
-    table = RawTable()
-    above: dict[int, str] = {}
-    for raw in rows:
-        row: list[Cell] = []
-        last_value = max((i for i, v in enumerate(raw) if v is not None), default=-1)
-        for col, value in enumerate(raw):
-            if value is None:
-                if col > last_value and last_value <= 1:
-                    row.append(Cell(""))
-                else:
-                    row.append(Cell(above.get(col, ""), merged=True))
-            else:
-                text = _unwrap(_clean(value))
-                above[col] = text
-                row.append(Cell(text))
-        table.rows.append(row)
-    return table
+# ---------------------------------------------------------------- .pdf: plans.parsing.pdf_tables
 
 
 # ---------------------------------------------------------------- .txt / .md
@@ -262,7 +204,7 @@ def _cell_from_text(value: str) -> Cell:
     # Word→Markdown puts bullets inline ("… TTHC; - Giải quyết …"): give each its own line.
     text = re.sub(r"\s+-\s+(?=\S)", "\n- ", text)
     text = text.replace("**", "")
-    return Cell(_clean(text))
+    return Cell(clean_cell(text))
 
 
 def _split_line(line: str) -> list[str] | None:
@@ -288,7 +230,7 @@ def read_text(data: bytes) -> RawDocument:
         parser.feed(text)
         table = RawTable([[_cell_from_text(c) for c in r] for r in parser.rows if r])
         before = text[: re.search(r"<table\b", text, re.IGNORECASE).start()]  # type: ignore[union-attr]
-        out.blocks.extend(p for p in _clean(_strip_html(before)).split("\n") if p)
+        out.blocks.extend(p for p in clean_cell(_strip_html(before)).split("\n") if p)
         out.blocks.append(table)
         return out
     current: RawTable | None = None
@@ -298,7 +240,7 @@ def read_text(data: bytes) -> RawDocument:
         cells = _split_line(line)
         if cells is None:
             current = None
-            cleaned = _clean(_strip_html(line)).replace("**", "").replace("*", "")
+            cleaned = clean_cell(_strip_html(line)).replace("**", "").replace("*", "")
             if cleaned:
                 out.blocks.append(cleaned)
             continue

@@ -25,7 +25,15 @@ _RIGHT_STOP = re.compile(
     re.IGNORECASE,
 )
 _LEFT_STOP = re.compile(r"\s(?:trên|của|so với|tại)\s", re.IGNORECASE)
-_LEFT_ANCHOR = re.compile(r"\b(tỷ lệ|tỉ lệ|mức độ|chỉ số)\s", re.IGNORECASE)
+_LEFT_ANCHOR = re.compile(r"\b(tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|mức độ|chỉ số)\s", re.IGNORECASE)
+_QUALIFIERS = r"(?:\s+(?:tối thiểu|ít nhất|khoảng|trên|từ))*\s*$"
+# "Tỷ lệ phủ sóng 5G … đạt 100% dân số": what follows the number is the base of the ratio, the
+# measured quantity is the ratio named before "đạt"
+_RATIO_BEFORE = re.compile(
+    r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)\s+\S[^;.\n]*?\s(?:đạt|là)" + _QUALIFIERS, re.I
+)
+# "Kinh tế số chiếm 45% GRDP tỉnh": the share of the subject in what follows
+_SHARE_BEFORE = re.compile(r"(?:^|[;.:\n]\s*)(?P<name>[^;.:\n]*?\S)\s+chiếm" + _QUALIFIERS, re.I)
 _LEAD_NOISE = re.compile(
     r"^(?:[-+•*.:\s]+|(?:đạt|tối thiểu|tối đa|ít nhất|trên|chỉ tiêu|tỷ lệ|tỉ lệ|từ|trở lên|"
     r"phấn đấu|cắt giảm|giảm|là|bằng|khoảng)\b\s*)+",
@@ -81,10 +89,12 @@ def _left_metric(text: str, start: int) -> str:
     before = text[:start]
     # the "đạt"/"tối thiểu" words right before the number are not part of the metric
     before = re.sub(
-        r"(?:\(?\s*(?:đạt|tối thiểu|ít nhất|tỷ lệ|tỉ lệ|chỉ tiêu|từ|là|:)\s*)+$", "", before, flags=re.I
+        r"(?:\(?\s*(?:đạt|tối thiểu|ít nhất|tỷ lệ|tỉ lệ|chỉ tiêu|từ|trên|là|:)\s*)+$", "", before, flags=re.I
     )
     before = before.rstrip(" (")
-    clauses = [m.end() for m in _CLAUSE_SPLIT.finditer(before)]
+    balanced = _balanced_parens(before)
+    # a parenthesis closed before the number is part of the phrase ("(R&D)", "(VNeID)")
+    clauses = [m.end() for m in _CLAUSE_SPLIT.finditer(before) if m.start() not in balanced]
     clause = before[clauses[-1] :] if clauses else before
     anchors = list(_LEFT_ANCHOR.finditer(clause))
     if anchors:
@@ -100,6 +110,28 @@ def _left_metric(text: str, start: int) -> str:
         if "," in clause and len(head.split()) >= 3:
             clause = head
     return _clean_metric(clause)
+
+
+def _balanced_parens(text: str) -> set[int]:
+    """Positions of the parentheses of text that are closed within it."""
+    stack: list[int] = []
+    closed: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            closed.update((stack.pop(), i))
+    return closed
+
+
+def _metric(text: str, start: int, end: int) -> str:
+    before = text[:start]
+    share = _SHARE_BEFORE.search(before)
+    if share:
+        return _clean_metric(share.group("name"))
+    if _RATIO_BEFORE.search(before):
+        return _left_metric(text, start)
+    return _right_metric(text, end) or _left_metric(text, start)
 
 
 def _is_result_clause(text: str, start: int, end: int) -> bool:
@@ -120,7 +152,7 @@ def parse_targets(text: str) -> list[Target]:
             continue
         if value != int(value) and not _TARGET_WORDS.search(fold(clean[max(0, m.start() - 40) : m.start()])):
             continue  # "73,3%", "90,2%": a measured value; plan targets are whole numbers or "tối thiểu"
-        metric = _right_metric(clean, m.end()) or _left_metric(clean, m.start())
+        metric = _metric(clean, m.start(), m.end())
         if not metric or not re.search(r"[^\W\d_]", metric):
             continue
         prefix = clean[max(0, m.start() - 20) : m.start()]

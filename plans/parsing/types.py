@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from plans.periods import Period
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One dated step of a compound deadline ("… chậm nhất ngày 20/6/2023 …")."""
+
+    day: date
+    text: str  # the words around the date, as written ("tổ chức kiểm tra chậm nhất trong tháng 6/2026")
 
 
 @dataclass(frozen=True)
@@ -15,6 +24,9 @@ class Deadline:
     due: date | None = None  # last day to finish
     start: date | None = None
     recurrence: str | None = None  # "monthly:18", "monthly", "quarterly", "yearly"
+    # dated steps of a compound cell: a continuous/recurring task with dated reports, or several
+    # dated steps (the due is the last one); empty for a plain one-date deadline
+    milestones: tuple[Milestone, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,12 @@ class ParsedNode:
     targets: list[Target] = field(default_factory=list)
     result: ResultInfo | None = None
 
+    @property
+    def plain_content(self) -> str:
+        """The content without the bullet that starts it ("- Số hóa hồ sơ" → "Số hóa hồ sơ"): the dash
+        is list layout, not wording. ``content`` keeps the cell as written."""
+        return re.sub(r"^\s*[-–+•*]\s*", "", self.content)
+
 
 @dataclass
 class ParsedPlan:
@@ -64,6 +82,10 @@ class ParsedPlan:
     organization: str | None  # "UBND xã Thanh Xá"
     year: int | None
     nodes: list[ParsedNode] = field(default_factory=list)
+    # first and last year the plan covers: (2026, 2030) for "giai đoạn 2026 - 2030", (y, y) for a
+    # one-year plan, None when the plan names no year ("đến năm 2030" alone is not a span)
+    span: tuple[int, int] | None = None
+    doc_type: str | None = None  # the document the file is: "Kế hoạch", "Quyết định", "Báo cáo"
     result_period: Period | None = None  # the period a report's result column covers
     source_filename: str | None = None
     warnings: list[str] = field(default_factory=list)

@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from plans.periods import Period, PeriodPolicy
+from plans.periods import Period, PeriodPolicy, period_code
 from reports.answers.scope import (
     Scope,
     esc,
@@ -35,7 +35,7 @@ from reports.answers.texts import (
     upcoming_text,
 )
 from reports.outputs.charts import ChartData
-from reports.questions.parse import Question, looks_like_progress_question, parse_question, period_code
+from reports.questions.parse import Question, looks_like_progress_question, parse_question
 from storage.models import Official
 from storage.queries.facts import agencies_for_matching
 
@@ -160,13 +160,16 @@ def answer_question(
     """Answer a progress question; None when the text is not one (the caller may search instead)."""
     # Whether the text is a question does not depend on the agencies it may name: most free texts
     # are searches, so read the agencies only for a question, then read the question again with them.
-    question = parse_question(text, today=today, mode=periods.mode)
+    question = parse_question(text, today=today, mode=periods.mode, policy=periods)
     if question is None:
         return Answer(NOT_UNDERSTOOD) if looks_like_progress_question(text) else None
     org_id = viewer_organization(session=session, viewer=viewer)
     agencies = agencies_for_matching(session=session, organization_id=org_id) if org_id is not None else []
     if agencies:
-        question = parse_question(text, today=today, mode=periods.mode, agencies=agencies) or question
+        question = (
+            parse_question(text, today=today, mode=periods.mode, agencies=agencies, policy=periods)
+            or question
+        )
     logger.info(
         "question intent=%s period=%s agency=%s", question.intent, question.period.label, question.agency_id
     )

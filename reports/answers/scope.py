@@ -8,14 +8,15 @@ from datetime import date
 
 from sqlmodel import Session
 
-from plans import status as S
+from plans.lifecycle import tasks_for_period
 from plans.periods import Period
-from plans.snapshot import org_facts
-from plans.snapshot import statuses as org_statuses
+from plans.snapshot import org_facts, states
+from plans.status import TaskState
 from reports.outputs.docx import ReportData, ReportError, build_report
+from reports.statistics import select_tasks
 from storage.facts import ReportFacts, TaskFacts
 from storage.models import Official, Role
-from storage.queries.facts import find_organization, plans_for_period
+from storage.queries.facts import find_organization
 from storage.text import fold
 
 
@@ -31,7 +32,7 @@ class Scope:
     reports: dict[int, list[ReportFacts]] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
     note: str = ""  # e.g. why the scope differs from the one asked
-    statuses: list[S.TaskStatus] | None = None  # of `tasks`, when already computed (cached)
+    statuses: list[TaskState] = field(default_factory=list)  # the state of each of `tasks`
 
     @property
     def header(self) -> str:
@@ -60,7 +61,7 @@ def viewer_organization(*, session: Session, viewer: Official) -> int | None:
     return None
 
 
-def viewer_report(*, session: Session, viewer: Official, period: Period) -> ReportData | str:
+def viewer_report(*, session: Session, viewer: Official, period: Period, today: date) -> ReportData | str:
     """The written report for the viewer's organization (leaders and admins only)."""
     if not is_leader(viewer):
         return "Chỉ lãnh đạo và quản trị viên được lập báo cáo của xã/phường."
@@ -68,7 +69,7 @@ def viewer_report(*, session: Session, viewer: Official, period: Period) -> Repo
     if org_id is None:
         return "Tài khoản chưa gắn với xã/phường nào: liên hệ quản trị viên."
     try:
-        return build_report(session=session, organization_id=org_id, period=period)
+        return build_report(session=session, organization_id=org_id, period=period, today=today)
     except ReportError as exc:
         return str(exc)
 
@@ -100,10 +101,11 @@ def load_scope(
     else:
         role = "chủ trì, phối hợp" if coordinating else "chủ trì"
         label = f"{names.get(agency_id, 'đơn vị')} ({role})"
-    plans = plans_for_period(facts.context.plans, period.start, period.end)
-    every = org_statuses(facts, period, today)
-    chosen = S.select_tasks(
-        facts.tasks, agency_id=agency_id, include_coordinating=coordinating, plan_ids=[p.id for p in plans]
+    every = states(facts, period, today)
+    chosen = select_tasks(
+        tasks_for_period(facts.tasks, facts.context.plans, period, today),
+        agency_id=agency_id,
+        include_coordinating=coordinating,
     )
     return Scope(
         organization_id=org_id,
@@ -120,7 +122,5 @@ def load_scope(
     )
 
 
-def scope_statuses(scope: Scope) -> list[S.TaskStatus]:
-    if scope.statuses is None:
-        scope.statuses = S.task_statuses(scope.tasks, scope.reports, scope.period, scope.today)
+def scope_statuses(scope: Scope) -> list[TaskState]:
     return scope.statuses

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -21,13 +20,16 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from sqlalchemy import select
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from plans import status as S
+from plans.clock import Clock
+from plans.lifecycle import plans_for_period
 from plans.periods import ROMAN, Period
-from storage.models import Agency, Organization, Task, TaskAgency
-from storage.queries.facts import load_facts, organization_plans, plans_for_period, report_notes
+from plans.snapshot import org_facts, states
+from plans.wording import STATUS_NAMES
+from storage.queries.facts import report_notes
+from storage.queries.plans import plan_outline
 from storage.text import fold, percent, squash
 
 logger = logging.getLogger(__name__)
@@ -41,7 +43,7 @@ HEADERS = [
     "Thời hạn hoàn thành",
     "Sản phẩm dự kiến hoàn thành",
 ]
-STATUS_WORDS = {S.DONE: "Đã thực hiện", S.IN_PROGRESS: "Đang thực hiện", S.NOT_DONE: "Chưa thực hiện"}
+STATUS_WORDS = STATUS_NAMES
 WIDTHS_MM = [12, 78, 30, 30, 26, 30, 46]  # 252 mm: A4 landscape less 30 + 15 mm margins
 _LEADING_STATUS = re.compile(
     r"^\s*-?\s*(đã\s*,?\s*(và\s+)?đang|đã|đang|chưa)\s+(thực\s+hiện|thưc\s+hiện)\s*[:.,]?\s*", re.I
@@ -144,7 +146,7 @@ def _subject(plan_title: str, place: str) -> str:
 
 def result_text(status: str, documents: tuple[str, ...], note: str | None) -> str:
     """ "Đã thực hiện: Kế hoạch số 25/KH-UBND ngày 09/3/2023 …", "Đang thực hiện", "Chưa thực hiện"."""
-    head = STATUS_WORDS.get(status, STATUS_WORDS[S.NOT_DONE])
+    head = STATUS_WORDS.get(status, STATUS_WORDS[S.NO_REPORT])
     detail = "; ".join(documents) if documents else _LEADING_STATUS.sub("", squash(note or "")).strip(" :;,-")
     return f"{head}: {detail}" if detail else head
 
@@ -157,13 +159,14 @@ def build_report(
     plan_id: int | None = None,
     today: date | None = None,
 ) -> ReportData:
-    """The appendix data of one plan for a period (the latest plan of the period's year by default)."""
-    org = session.get(Organization, organization_id)
-    if org is None:
+    """The appendix data of one plan for a period (the latest plan covering the period by default),
+    with each task's state from the organization's snapshot (plans/status.py)."""
+    facts = org_facts(session=session, organization_id=organization_id)
+    if not facts.context.name:
         raise ReportError("Không tìm thấy xã/phường.")
-    plans = organization_plans(session=session, organization_id=organization_id)
+    plans = list(facts.context.plans)
     if plan_id is None:
-        candidates = plans_for_period(plans, period.start, period.end)
+        candidates = plans_for_period(plans, period)
         if not candidates:
             raise ReportError("Chưa có kế hoạch nào để lập báo cáo.")
         plan = max(candidates, key=lambda p: p.id)
@@ -172,75 +175,48 @@ def build_report(
         if not found:
             raise ReportError("Không tìm thấy kế hoạch.")
         plan = found[0]
-    today = today or period.end
-    nodes = session.execute(
-        select(
-            col(Task.id),
-            col(Task.code),
-            col(Task.number),
-            col(Task.kind),
-            col(Task.content),
-            col(Task.deadline_text),
-            col(Task.product),
-        )
-        .where(col(Task.plan_id) == plan.id, col(Task.removed).is_(False))
-        .order_by(col(Task.position), col(Task.id))
-    ).all()
-    links = session.execute(
-        select(col(TaskAgency.task_id), col(TaskAgency.role), col(Agency.name))
-        .join(Agency, col(Agency.id) == col(TaskAgency.agency_id))
-        .join(Task, col(Task.id) == col(TaskAgency.task_id))
-        .where(col(Task.plan_id) == plan.id)
-    ).all()
-    agencies: dict[tuple[int, str], list[str]] = defaultdict(list)
-    for task_id, role, name in links:
-        agencies[(task_id, role)].append(name)
-
-    tasks, reports = load_facts(
-        session=session,
-        organization_id=organization_id,
-        plan_id=plan.id,
-        until=S.cutoff_of(period, today),
-        with_documents=True,
-    )
-    statuses = {s.task.id: s for s in S.task_statuses(tasks, reports, period, today)}
+    today = today or Clock().today()
+    every = states(facts, period, today)
     notes = report_notes(
-        session=session, report_ids=[s.report.id for s in statuses.values() if s.report is not None]
+        session=session, report_ids=[s.report.id for s in every.values() if s.report is not None]
     )
-    place = re.sub(r"^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+", "", org.name, flags=re.I)
+    org_name = facts.context.name
+    place = re.sub(r"^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+", "", org_name, flags=re.I)
     data = ReportData(
-        organization=org.name,
+        organization=org_name,
         period=period,
         title_lines=[
             "Phụ lục",
             f"Nội dung kết quả thực hiện nhiệm vụ {_subject(plan.title, place)} {period_phrase(period)}",
-            f"(Kèm theo Báo cáo số      /BC-UBND ngày      /     /{today.year} của {org.name})",
+            f"(Kèm theo Báo cáo số      /BC-UBND ngày      /     /{today.year} của {org_name})",
         ],
         result_header=result_header(period),
         plan_title=plan.title,
     )
-    for task_id, code, number, kind, content, deadline_text, product in nodes:
+    names = facts.context.agency_names
+    for node in plan_outline(session=session, plan_id=plan.id):
+        task = facts.task_by_id.get(node.id)
         row = ReportRow(
-            kind=kind,
-            code=code,
-            number=number or "",
-            content=squash(content),
-            lead="; ".join(agencies.get((task_id, "lead"), [])),
-            coordinating="; ".join(agencies.get((task_id, "coordinating"), [])),
-            deadline=squash(deadline_text or ""),
-            product=squash(product or ""),
+            kind=node.kind,
+            code=node.code,
+            number=node.number or "",
+            content=squash(node.content),
+            lead="; ".join(names.get(a, "?") for a in node.lead),
+            coordinating="; ".join(names.get(a, "?") for a in node.coordinating),
+            deadline=squash(node.deadline_text or ""),
+            product=squash(node.product or ""),
         )
-        status = statuses.get(task_id)
-        if kind == "task" and status is not None:
-            report = status.report
+        state = every.get(node.id) if task is not None else None
+        if node.kind == "task" and state is not None:
+            report = state.report
             row.result = result_text(
-                status.status,
+                state.status,
                 report.documents if report else (),
                 notes.get(report.id) if report else None,
             )
             data.total += 1
-            data.done += status.status == S.DONE
-            data.in_progress += status.status == S.IN_PROGRESS
+            data.done += state.status == S.DONE
+            data.in_progress += state.status == S.IN_PROGRESS
         data.rows.append(row)
     return data
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from plans.periods import Period, PeriodMode
+from plans.periods import Period, PeriodMode, PeriodPolicy
 from reports.questions.agencies import ABBREVIATIONS, find_agency
 from reports.questions.periods import (
     QUARTER_BAD,
@@ -22,7 +22,6 @@ from reports.questions.periods import (
     default_period,
     find_period,
     parse_period_text,
-    period_code,
 )
 from reports.questions.text import SHORT_FORMS, VOCAB, correct, normalize
 
@@ -45,7 +44,6 @@ __all__ = [
     "normalize",
     "parse_period_text",
     "parse_question",
-    "period_code",
 ]
 
 INTENTS = (
@@ -159,9 +157,11 @@ def parse_question(
     today: date,
     mode: str = "calendar",
     agencies: Sequence[tuple[int, str, Sequence[str]]] = (),
+    policy: PeriodPolicy | None = None,
 ) -> Question | None:
     """Read a progress question; None when the text is not one (or names an impossible period)."""
     period_mode: PeriodMode = "nd09" if mode == "nd09" else "calendar"
+    policy = policy or PeriodPolicy(mode=period_mode)
     normalized = normalize(text)
     if not normalized:
         return None
@@ -177,7 +177,7 @@ def parse_question(
         return None
     given = period is not None
     if period is None:
-        period = default_period(intent or "completion", corrected, today=today, mode=period_mode)
+        period = default_period(intent or "completion", corrected, today=today, policy=policy)
     agency: tuple[int, str] | None = None
     if (intent or base) not in _NO_AGENCY_INTENTS:
         agency = find_agency(text, agencies)

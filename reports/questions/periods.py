@@ -134,22 +134,18 @@ def parse_period_text(text: str, *, today: date, mode: PeriodMode = "calendar") 
     return find_period(" ".join(correct(normalize(raw).split())), today=today, mode=mode)
 
 
-def period_code(period: Period) -> str:
-    """The short code of a period (for callback data and the CLI): 2025-Q3, 2025-11, 2025-H1, 2025."""
-    if period.kind == "quarter":
-        return f"{period.year}-Q{period.index}"
-    if period.kind == "month":
-        return f"{period.year}-{period.index:02d}"
-    if period.kind == "half":
-        return f"{period.year}-H{period.index}"
-    if period.kind == "year":
-        return str(period.year)
-    return f"{period.start.isoformat()}..{period.end.isoformat()}"
+NOW_INTENTS = frozenset({"overdue", "upcoming"})  # about today, not about a period being reported on
 
 
-def default_period(intent: str, text: str, *, today: date, mode: PeriodMode) -> Period:
+def default_period(intent: str, text: str, *, today: date, policy: P.PeriodPolicy) -> Period:
+    """The period of a question that names none: the reporting period being reported on (inside a
+    reporting window, the one just ended), the current one for what is overdue or due, the year for
+    "cả năm"."""
+    mode = policy.mode
     if intent == "upcoming":
         return P.month_containing(today, mode)
     if re.search(r"\bke hoach nam\b|\bca nam\b|\bnam\b$", text):
         return P.year_period(P.quarter_containing(today, mode).year, mode)
-    return P.quarter_containing(today, mode)
+    if intent in NOW_INTENTS:
+        return policy.containing(today)
+    return policy.default_for_questions(today)

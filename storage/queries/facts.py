@@ -4,12 +4,12 @@ no ORM objects and no N+1, so 10,000 tasks and 100,000 reports load in one go.""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session, col
 
 from storage.facts import ReportFacts, TaskFacts
@@ -34,18 +34,8 @@ class PlanInfo:
     issued_on: date | None
     year: int | None
     status: str
-
-
-def format_document(doc_type: str, number: str | None, issued_on: date | None, text: str | None) -> str:
-    """ "Kế hoạch số 25/KH-UBND ngày 09/3/2023" (the stored wording when there is one)."""
-    if text and text.strip():
-        return text.strip()
-    parts = [doc_type]
-    if number:
-        parts.append(f"số {number}")
-    if issued_on:
-        parts.append(f"ngày {issued_on.day:02d}/{issued_on.month}/{issued_on.year}")
-    return " ".join(parts)
+    period_start: date | None = None
+    period_end: date | None = None
 
 
 def _task_filter(stmt: Any, organization_id: int, plan_id: int | None, agency_id: int | None) -> Any:
@@ -93,7 +83,22 @@ TASK_COLUMNS = (
     col(Plan.status),
     col(Task.number),
     col(Task.position),
+    col(Task.milestones),
+    col(Task.product),
+    col(Plan.period_start),
+    col(Plan.period_end),
 )
+
+
+def _milestones(raw: Any) -> tuple[tuple[date, str], ...]:
+    found: list[tuple[date, str]] = []
+    for item in raw or ():
+        try:
+            day = item["day"] if isinstance(item["day"], date) else date.fromisoformat(str(item["day"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        found.append((day, str(item.get("text") or "")))
+    return tuple(sorted(found))
 
 
 def task_facts_from_rows(
@@ -119,6 +124,10 @@ def task_facts_from_rows(
             plan_status=row[12],
             number=row[13],
             position=row[14],
+            milestones=_milestones(row[15]),
+            product=row[16],
+            plan_start=row[17],
+            plan_end=row[18],
         )
         for row in rows
     ]
@@ -147,7 +156,7 @@ def _task_facts(
 
 
 def report_facts_from_rows(
-    rows: Sequence[Any], documents: dict[int, list[str]] | None = None
+    rows: Sequence[Any], documents: Mapping[int, Sequence[str]] | None = None
 ) -> list[ReportFacts]:
     documents = documents or {}
     return [
@@ -189,111 +198,36 @@ def organization_report_facts(
     return report_facts_from_rows(session.execute(stmt).all())
 
 
-def load_facts(
-    *,
-    session: Session,
-    organization_id: int,
-    plan_id: int | None = None,
-    agency_id: int | None = None,
-    until: date | None = None,
-    with_documents: bool = False,
-    latest_only: bool = False,
-) -> tuple[list[TaskFacts], list[ReportFacts]]:
-    """Tasks (kind task, not removed) of an organization and their progress reports.
-
-    ``agency_id`` keeps only the tasks that agency leads or coordinates (what an official may
-    see); ``until`` skips reports that speak only for days after it (they cannot count);
-    ``with_documents`` adds the formatted reference documents (for the written report);
-    ``latest_only`` (with ``until``) keeps only each task's latest counting report (plus the KPI
-    reports of tasks with targets): what a statistics answer needs, one row per task at most.
-    """
-    tasks = _task_facts(session, organization_id, plan_id, agency_id)
-    if not tasks:
-        return [], []
-    ids_subquery = _task_filter(select(col(Task.id)), organization_id, plan_id, agency_id).scalar_subquery()
-
-    columns = list(REPORT_COLUMNS)
-    in_scope = col(ProgressReport.task_id).in_(ids_subquery)
-    if until is not None and latest_only:
-        report_rows = _latest_reports(session, columns, in_scope, until)
-        # KPI targets need the latest reported value, which may be in an older report.
-        target_ids = [t.id for t in tasks if t.targets]
-        if target_ids:
-            seen = {row[0] for row in report_rows}
-            for i in range(0, len(target_ids), 500):
-                extra = session.execute(
-                    select(*columns).where(
-                        col(ProgressReport.task_id).in_(target_ids[i : i + 500]),
-                        col(ProgressReport.kpi_value).is_not(None),
-                    )
-                ).all()
-                report_rows += [row for row in extra if row[0] not in seen]
-    else:
-        report_rows = list(session.execute(select(*columns).where(in_scope)).all())
-    if until is not None:
-        # A superseding report after `until` still hides what it supersedes: filter after loading.
-        superseded = {row[9] for row in report_rows if row[9] is not None}
-        superseded |= _superseded_ids(session, in_scope) if latest_only else set()
-        report_rows = [row for row in report_rows if row[0] not in superseded and (row[5] or row[3]) <= until]
-
-    documents: dict[int, list[str]] = defaultdict(list)
-    if with_documents:
-        doc_rows = session.execute(
-            select(
-                col(ReportDocument.report_id),
-                col(ReportDocument.doc_type),
-                col(ReportDocument.number),
-                col(ReportDocument.issued_on),
-                col(ReportDocument.text),
-            )
-            .join(ProgressReport, col(ProgressReport.id) == col(ReportDocument.report_id))
-            .where(col(ProgressReport.task_id).in_(ids_subquery))
-            .order_by(col(ReportDocument.id))
-        ).all()
-        for report_id, doc_type, number, issued_on, text in doc_rows:
-            documents[report_id].append(format_document(doc_type, number, issued_on, text))
-
-    reports = report_facts_from_rows(report_rows, documents)
-    return tasks, reports
+DocumentRow = tuple[str, str | None, date | None, str | None]  # doc_type, number, issued_on, text as typed
 
 
-def _superseded_ids(session: Session, in_scope: Any) -> set[int]:
+def organization_report_documents(
+    *, session: Session, organization_id: int, after_id: int | None = None
+) -> dict[int, list[DocumentRow]]:
+    """report id → the documents it cites (in the order written), for the organization's reports."""
+    org_reports = (
+        select(col(ProgressReport.id))
+        .join(Task, col(Task.id) == col(ProgressReport.task_id))
+        .join(Plan, col(Plan.id) == col(Task.plan_id))
+        .where(col(Plan.organization_id) == organization_id)
+    )
+    if after_id is not None:
+        org_reports = org_reports.where(col(ProgressReport.id) > after_id)
     rows = session.execute(
-        select(col(ProgressReport.supersedes_id)).where(
-            in_scope, col(ProgressReport.supersedes_id).is_not(None)
+        select(
+            col(ReportDocument.report_id),
+            col(ReportDocument.doc_type),
+            col(ReportDocument.number),
+            col(ReportDocument.issued_on),
+            col(ReportDocument.text),
         )
+        .where(col(ReportDocument.report_id).in_(org_reports))
+        .order_by(col(ReportDocument.id))
     ).all()
-    return {row[0] for row in rows}
-
-
-def _latest_reports(session: Session, columns: list[Any], in_scope: Any, until: date) -> list[Any]:
-    """Per task, the newest non-superseded report that counts on or before `until` (window query)."""
-    superseded = select(col(ProgressReport.supersedes_id)).where(
-        col(ProgressReport.supersedes_id).is_not(None)
-    )
-    rank = (
-        func.row_number()
-        .over(
-            partition_by=col(ProgressReport.task_id),
-            order_by=(
-                col(ProgressReport.reported_on).desc(),
-                col(ProgressReport.created_at).desc(),
-                col(ProgressReport.id).desc(),
-            ),
-        )
-        .label("rank")
-    )
-    ranked = (
-        select(*columns, rank)
-        .where(
-            in_scope,
-            col(ProgressReport.id).not_in(superseded),
-            func.coalesce(col(ProgressReport.period_start), col(ProgressReport.reported_on)) <= until,
-        )
-        .subquery()
-    )
-    names = [c.key for c in columns]
-    return list(session.execute(select(*(ranked.c[n] for n in names)).where(ranked.c.rank == 1)).all())
+    found: dict[int, list[DocumentRow]] = defaultdict(list)
+    for report_id, doc_type, number, issued_on, text in rows:
+        found[report_id].append((doc_type, number, issued_on, text))
+    return dict(found)
 
 
 def report_notes(*, session: Session, report_ids: Sequence[int]) -> dict[int, str]:
@@ -321,23 +255,13 @@ def organization_plans(*, session: Session, organization_id: int) -> list[PlanIn
             col(Plan.issued_on),
             col(Plan.year),
             col(Plan.status),
+            col(Plan.period_start),
+            col(Plan.period_end),
         )
         .where(col(Plan.organization_id) == organization_id)
         .order_by(col(Plan.id))
     ).all()
     return [PlanInfo(*row) for row in rows]
-
-
-def plans_for_period(plans: Sequence[PlanInfo], start: date, end: date) -> list[PlanInfo]:
-    """The plans a period is about: those of its years, else the active ones, else all."""
-    years = set(range(start.year, end.year + 1))
-    chosen = [p for p in plans if p.year in years and p.status != "archived"]
-    if chosen:
-        return chosen
-    undated = [p for p in plans if p.year is None and p.status != "archived"]
-    if undated:
-        return undated
-    return [p for p in plans if p.status == "active"] or list(plans)
 
 
 def agency_names(*, session: Session, organization_id: int) -> dict[int, str]:
@@ -412,13 +336,11 @@ __all__ = [
     "agency_groups",
     "agency_names",
     "find_organization",
-    "format_document",
-    "load_facts",
     "organization_name",
     "organization_plans",
+    "organization_report_documents",
     "organization_report_facts",
     "organization_task_facts",
     "organizations",
-    "plans_for_period",
     "report_notes",
 ]

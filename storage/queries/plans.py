@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from sqlmodel import Session, col, select
 
 from storage.models import Agency, AgencyAlias, Organization, Plan, ProgressReport, Task, TaskAgency
@@ -76,3 +78,32 @@ def organization_name(*, session: Session, organization_id: int | None) -> str |
         return None
     organization = session.get(Organization, organization_id)
     return organization.name if organization else None
+
+
+@dataclass
+class OutlineNode:
+    """A row of a plan's appendix as a report file lays it out (sections and groups included)."""
+
+    id: int
+    code: str
+    number: str | None
+    kind: str
+    content: str
+    deadline_text: str | None
+    product: str | None
+    lead: list[int] = field(default_factory=list)
+    coordinating: list[int] = field(default_factory=list)
+
+
+def plan_outline(*, session: Session, plan_id: int) -> list[OutlineNode]:
+    """Every row of the plan that was not removed, in document order, with its agencies."""
+    nodes = [
+        OutlineNode(t.id or 0, t.code, t.number, t.kind, t.content, t.deadline_text, t.product)
+        for t in plan_nodes(session=session, plan_id=plan_id)
+        if not t.removed
+    ]
+    by_id = {n.id: n for n in nodes}
+    for link in task_links(session=session, task_ids=list(by_id)):
+        node = by_id[link.task_id]
+        (node.lead if link.role == "lead" else node.coordinating).append(link.agency_id)
+    return nodes

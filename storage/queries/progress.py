@@ -13,15 +13,27 @@ from storage.text import nfc
 STATUSES = {s.value for s in ReportStatus}
 
 
-def own_report_on(*, session: Session, task_id: int, official_id: int, day: date) -> int | None:
-    """The official's own current report on the task for that day: a new one corrects it."""
-    reports = session.exec(
-        select(ProgressReport).where(
-            ProgressReport.task_id == task_id,
-            ProgressReport.official_id == official_id,
-            ProgressReport.reported_on == day,
+def own_report_on(
+    *,
+    session: Session,
+    task_id: int,
+    official_id: int,
+    day: date,
+    period_start: date | None = None,
+    period_end: date | None = None,
+) -> int | None:
+    """The official's own current report on the task for the same reporting period (or, for a
+    report without a period, the same day): a new one corrects it."""
+    stmt = select(ProgressReport).where(
+        ProgressReport.task_id == task_id, ProgressReport.official_id == official_id
+    )
+    if period_start is not None and period_end is not None:
+        stmt = stmt.where(
+            ProgressReport.period_start == period_start, ProgressReport.period_end == period_end
         )
-    ).all()
+    else:
+        stmt = stmt.where(ProgressReport.reported_on == day)
+    reports = session.exec(stmt).all()
     superseded = set(
         session.exec(
             select(ProgressReport.supersedes_id).where(
@@ -38,28 +50,35 @@ def create_report(
     *,
     session: Session,
     task_id: int,
-    official: Official,
+    official: Official | None,
     status: str,
     reported_on: date,
+    period_start: date | None = None,
+    period_end: date | None = None,
     note: str | None = None,
     kpi_value: float | None = None,
     documents: list[dict[str, Any]] | None = None,
     attachment: dict[str, Any] | None = None,
     supersedes_id: int | None = None,
+    source: str = "bot",
+    reporter_name: str | None = None,
 ) -> ProgressReport:
-    """A NEW report row (never an update) plus one ReportDocument per cited document."""
+    """A NEW report row (never an update) plus one ReportDocument per cited document: the one place
+    a progress report is written, for the bot and for results imported from a report document."""
     if status not in STATUSES:
         raise ValueError(f"unknown report status {status!r}")
     attachment = attachment or {}
     report = ProgressReport(
         task_id=task_id,
-        official_id=official.id,
-        reporter_name=official.full_name,
+        official_id=official.id if official is not None else None,
+        reporter_name=official.full_name if official is not None else reporter_name,
         status=status,
         note=nfc(note) if note else None,
         kpi_value=kpi_value,
         reported_on=reported_on,
-        source="bot",
+        period_start=period_start,
+        period_end=period_end,
+        source=source,
         attachment_file_id=attachment.get("file_id"),
         attachment_name=attachment.get("name"),
         attachment_size=attachment.get("size"),

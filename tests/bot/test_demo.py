@@ -42,7 +42,7 @@ def test_demo_tour_answers_the_golden_question(
     assert "30 nhiệm vụ" in out
     assert "Xin chào Phạm Thị Mây" in out
     assert "Số hóa hồ sơ" in out  # the search without diacritics found it
-    assert "73,3% (22/30 nhiệm vụ đã và đang thực hiện)" in out
+    assert "(đã và đang thực hiện): 73,3% (22/30 nhiệm vụ)" in out
     assert "Phòng Văn hóa - Xã hội: 50,0% (3/6)" in out
 
 

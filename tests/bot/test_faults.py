@@ -126,7 +126,7 @@ async def _to_summary(h: BotHarness, lan: FakeUser) -> BotMessage:
     await h.send(lan, "/xong")
     [choices] = await h.send(lan, "so hoa ho so")
     [status] = await h.press(lan, choices, "II.3")
-    await h.press(lan, status, "Đã hoàn thành")
+    await h.press(lan, status, "Đã thực hiện")
     [understood] = await h.send(lan, "Kế hoạch số 23/KH-UBND ngày 15/8/2025")
     await h.press(lan, understood, "Đúng")
     await h.send(lan, "bỏ qua")
@@ -214,7 +214,7 @@ async def _to_attachment(h: BotHarness, lan: FakeUser) -> BotMessage:
     await h.send(lan, "/xong")
     [choices] = await h.send(lan, "so hoa ho so")
     [status] = await h.press(lan, choices, "II.3")
-    await h.press(lan, status, "Đã hoàn thành")
+    await h.press(lan, status, "Đã thực hiện")
     [understood] = await h.send(lan, "Kế hoạch số 23/KH-UBND ngày 15/8/2025")
     [attach] = await h.press(lan, understood, "Đúng")
     assert "PDF, Word" in attach.text

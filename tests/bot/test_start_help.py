@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from bot.app import COMMANDS
 from bot.offline.harness import BotHarness
-from handlers.common import STRANGER_TEXT
+from handlers.ui.texts import STRANGER_TEXT
 from storage.models import Official, Role
 from storage.queries.officials import official_by_telegram_id
 

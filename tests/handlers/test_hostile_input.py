@@ -78,9 +78,9 @@ async def test_injection_in_task_content_is_escaped_everywhere(
         [listing] = await say(h, lan, "/viec")
         assert "V.1" in listing.text
         # Page to the task and open its card: content, deadline, product and target shown literally.
-        while not any(t.startswith("V.1 ") for t in listing.button_texts):
+        while "V.1" not in listing.button_texts:
             [listing] = await tap(h, lan, listing, "▶")
-        button = next(b for b in listing.all_buttons if b.text.startswith("V.1 "))
+        button = next(b for b in listing.all_buttons if b.text == "V.1")
         assert button.callback_data is not None
         [card] = await h.press_data(lan, listing.message_id, button.callback_data)
         assert "<b>Đậm</b>" in card.text and "</code>" in card.text and "&amp;" in card.text
@@ -144,8 +144,7 @@ async def test_user_text_injected_into_the_progress_conversation(
     async with harness_factory() as h:
         lan = h.user(101, "Lan")
         await say(h, lan, "/xong " + INJECTION)  # no task matches: the text is echoed, escaped
-        replies = await say(h, lan, "II.3")
-        replies = await tap(h, lan, replies[-1], "II.3")
+        replies = await say(h, lan, "II.3")  # an exact code: the card at once
         replies = await tap(h, lan, replies[-1], "Chưa thực hiện")
         replies = await say(h, lan, "Khó khăn: " + INJECTION)  # the reason
         replies = await say(h, lan, "không nhớ số văn bản " + INJECTION)  # unparsable: kept as a note?

@@ -12,8 +12,8 @@ from sqlmodel import Session, func, select
 
 from bot.offline.fake.types import BotMessage
 from bot.offline.harness import BotHarness
-from handlers.common import NO_PERMISSION_TEXT, STRANGER_TEXT
 from handlers.imports import ADMIN_ONLY_TEXT, CANCELLED_TEXT, STALE_TEXT, pending_dir
+from handlers.ui.texts import NO_PERMISSION_TEXT, STRANGER_TEXT
 from plans.parsing.importer import MESSAGES
 from plans.samples import SAMPLE_PLAN
 from storage.db import Database
@@ -209,7 +209,7 @@ async def test_progress_conversation_gets_the_attachment_first(
         await h.send(lan, "/xong")
         [choices] = await h.send(lan, "so hoa ho so")
         [status] = await h.press(lan, choices, "II.3")
-        await h.press(lan, status, "Đã hoàn thành")
+        await h.press(lan, status, "Đã thực hiện")
         [understood] = await h.send(lan, "Kế hoạch số 23/KH-UBND ngày 15/8/2025")
         [attach] = await h.press(lan, understood, "Đúng")
         assert "PDF, Word" in attach.text

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-import handlers.progress.base as progress_base
+import handlers.progress.draft as progress_draft
 from bot.offline.harness import BotHarness
 from storage.models import ProgressReport, ReportDocument
 from tests.support.commune import TTPVHCC, VHXH, World
@@ -35,13 +35,13 @@ async def test_full_report_with_documents_attachment_and_kpi(
         [choices] = await h.send(lan, "so hoa ho so")
         [status] = await h.press(lan, choices, "II.3")
         assert "Số hóa hồ sơ" in status.text
-        assert status.button_texts[:3] == ["Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện"]
-        [docs] = await h.press(lan, status, "Đã hoàn thành")
+        assert status.button_texts[:3] == ["Đã thực hiện", "Đang thực hiện", "Chưa thực hiện"]
+        [docs] = await h.press(lan, status, "Đã thực hiện")
         assert "(bắt buộc)" in docs.text and "Bỏ qua" not in docs.button_texts
         [understood] = await h.send(
             lan, "KH 23/KH-UBND ngày 15/8/2025 và Quyết định số 561/QĐ-UBND ngày 20/08/2025"
         )
-        assert "Kế hoạch số 23/KH-UBND ngày 15/8/2025" in understood.text
+        assert "Kế hoạch số 23/KH-UBND ngày 15/08/2025" in understood.text
         assert "561/QĐ-UBND" in understood.text
         [attach] = await h.press(lan, understood, "Đúng")
         assert "PDF, Word" in attach.text
@@ -102,10 +102,12 @@ async def test_done_requires_a_document_and_oversized_files_are_refused(
     world.add_official(101, "Nguyễn Thị Lan", TTPVHCC)
     async with harness_factory() as h:
         lan = h.user(101, "Lan")
-        [choices] = await h.send(lan, "/xong II.1")
-        [status] = await h.press(lan, choices, "II.1")
-        [docs] = await h.press(lan, status, "Đã hoàn thành")
-        stale = await h.press_data(lan, docs.message_id, "p:d:skip")  # forged skip of a required document
+        [status] = await h.send(lan, "/xong II.1")  # an exact code opens the task at once
+        assert "Tình trạng thực hiện" in status.text
+        [docs] = await h.press(lan, status, "Đã thực hiện")
+        stale = await h.press_data(
+            lan, docs.message_id, "p:d:docs-skip"
+        )  # forged skip of a required document
         assert all("PDF, Word" not in (m.text or "") for m in stale)
         [understood] = await h.send(lan, "Thông báo số 12/TB-UBND ngày 05/7/2025")
         [attach] = await h.press(lan, understood, "Đúng")
@@ -129,8 +131,7 @@ async def test_cancel_at_any_step_and_edit_from_the_summary(
     world.add_official(102, "Trần Văn Hùng", VHXH)
     async with harness_factory() as h:
         hung = h.user(102, "Hùng")
-        [choices] = await h.send(hung, "/xong III.1")
-        [status] = await h.press(hung, choices, "III.1")
+        [status] = await h.send(hung, "/xong III.1")
         [cancelled] = await h.send(hung, "/huy")
         assert "Đã huỷ" in cancelled.text
         [nothing] = await h.send(hung, "/huy")
@@ -139,17 +140,21 @@ async def test_cancel_at_any_step_and_edit_from_the_summary(
         await h.press_data(hung, status.message_id, "p:st:done")
         assert reports(h) == []
 
-        [choices] = await h.send(hung, "/xong III.1")
-        [status] = await h.press(hung, choices, "III.1")
+        [status] = await h.send(hung, "/xong III.1")
         [docs] = await h.press(hung, status, "Đang thực hiện")
-        [attach] = await h.press(hung, docs, "Bỏ qua")
-        [summary] = await h.press(hung, attach, "Bỏ qua")
-        [status_again] = await h.press(hung, summary, "Sửa")
+        await h.press(hung, docs, "Bỏ qua")
+        [summary] = await h.send_photo(hung, b"\xff\xd8\xff jpeg")
+        assert "Tệp đính kèm: ảnh chụp.jpg" in summary.text
+        [menu] = await h.press(hung, summary, "Sửa")
+        assert "Sửa phần nào" in menu.text
+        [status_again] = await h.press(hung, menu, "Tình trạng")
         assert "Tình trạng thực hiện" in status_again.text
-        [docs] = await h.press(hung, status_again, "Đã hoàn thành")
+        # "done" needs its document, then back to the summary: the file sent before is kept
+        [docs] = await h.press(hung, status_again, "Đã thực hiện")
         [understood] = await h.send(hung, "Kế hoạch số 27/KH-UBND ngày 09/3/2025")
-        [attach] = await h.press(hung, understood, "Đúng")
-        [summary] = await h.send(hung, "bỏ qua")
+        [summary] = await h.press(hung, understood, "Đúng")
+        assert "Tình trạng: <b>Đã thực hiện</b>" in (summary.html or "")
+        assert "Tệp đính kèm: ảnh chụp.jpg" in summary.text and "27/KH-UBND" in summary.text
         [cancelled] = await h.press(hung, summary, "Huỷ")
         assert "Đã huỷ" in cancelled.text
         assert reports(h) == []
@@ -161,10 +166,9 @@ async def test_idle_conversation_expires(
     world.add_official(102, "Trần Văn Hùng", VHXH)
     async with harness_factory() as h:
         hung = h.user(102, "Hùng")
-        [choices] = await h.send(hung, "/xong III.1")
-        [status] = await h.press(hung, choices, "III.1")
+        [status] = await h.send(hung, "/xong III.1")
         later = datetime.now(UTC) + timedelta(minutes=16)
-        monkeypatch.setattr(progress_base, "_now", lambda: later)
+        monkeypatch.setattr(progress_draft, "now", lambda: later)
         [expired] = await h.press(hung, status, "Đang thực hiện")
         assert "quá 15 phút" in expired.text
         [hint] = await h.send(hung, "/huy")
@@ -228,8 +232,7 @@ async def test_two_officials_report_on_the_same_task_and_a_correction_supersedes
 
     async def report(h: BotHarness, user_id: int, name: str, status_label: str) -> None:
         user = h.user(user_id, name)
-        [listing] = await h.send(user, "/tim II.3")
-        [card] = await h.press(user, listing, "II.3")
+        [card] = await h.send(user, "/tim II.3")  # an exact code: the card at once
         [status] = await h.press(user, card, "Báo cáo tiến độ")
         [docs] = await h.press(user, status, status_label)
         assert "Văn bản chứng minh" in docs.text
@@ -241,14 +244,13 @@ async def test_two_officials_report_on_the_same_task_and_a_correction_supersedes
 
     async with harness_factory() as h:
         await report(h, 101, "Lan", "Đang thực hiện")
-        await report(h, 102, "Hùng", "Đã hoàn thành")
+        await report(h, 102, "Hùng", "Đã thực hiện")
         first, second = reports(h)
         assert (first.official_id, second.official_id) != (None, None)
         assert first.supersedes_id is None and second.supersedes_id is None
-        await report(h, 101, "Lan", "Đã hoàn thành")  # Lan corrects her report of today
+        await report(h, 101, "Lan", "Đã thực hiện")  # Lan corrects her report of today
         third = reports(h)[-1]
         assert third.supersedes_id == first.id
         lan = h.user(101, "Lan")
-        [listing] = await h.send(lan, "/tim II.3")
-        [card] = await h.press(lan, listing, "II.3")
+        [card] = await h.send(lan, "/tim II.3")
         assert "Lịch sử báo cáo (3)" in card.text and "(đã được sửa)" in card.text

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+from handlers.progress.draft import Draft
+from handlers.progress.texts import summary_text
 from handlers.ui import views
+from plans.periods import quarter_containing
+from plans.status import task_state
 from plans.tasks import TaskCard, TaskLine
+from storage.facts import ReportFacts, TaskFacts
 
 TODAY = date(2025, 9, 10)
 
@@ -20,18 +25,39 @@ def line(
     position: int = 0,
     content: str = "Số hóa hồ sơ, kết quả giải quyết TTHC",
 ) -> TaskLine:
+    task_id = hash(code) % 10_000
+    facts = TaskFacts(
+        id=task_id,
+        plan_id=1,
+        organization_id=1,
+        code=code,
+        content=content,
+        section=None,
+        deadline_text=None,
+        deadline_kind=kind if due else "continuous",
+        due=due,
+        start=None,
+        recurrence=None,
+    )
+    reports = (
+        [ReportFacts(1, task_id, status, TODAY - timedelta(days=1), datetime(2025, 9, 9, tzinfo=UTC))]
+        if status
+        else []
+    )
+    state = task_state(facts, reports, quarter_containing(TODAY), TODAY)
     return TaskLine(
-        id=hash(code) % 10_000,
+        id=task_id,
         code=code,
         number=None,
         content=content,
         deadline_text=None,
-        deadline_kind=kind if due else "continuous",
+        deadline_kind=facts.deadline_kind,
         due=due,
         recurrence=None,
         position=position,
-        status=status,
+        status=state.status,
         link=link,
+        state=state,
     )
 
 
@@ -51,7 +77,7 @@ def test_groups_in_order_lead_before_coordinating() -> None:
         ("soon", "D"),
         ("soon", "C"),
         ("in_progress", "E"),
-        ("not_started", "F"),
+        ("no_report", "F"),
         ("done", "A"),
         ("done", "G"),
     ]
@@ -64,7 +90,12 @@ def test_pages_of_eight_with_navigation() -> None:
     keyboard = views.list_keyboard(ordered, 1)
     assert keyboard is not None
     rows = keyboard.inline_keyboard
-    assert len(rows) == 9 and [b.text for b in rows[-1]] == ["◀", "2/3", "▶"]
+    # eight tasks as eight code buttons, four to a row, then the navigation
+    assert (
+        len(rows) == 3
+        and sum(len(r) for r in rows[:-1]) == 8
+        and [b.text for b in rows[-1]] == ["◀", "2/3", "▶"]
+    )
     assert all(len(str(b.callback_data or "").encode()) <= 64 for row in rows for b in row)
     last = views.list_keyboard(ordered, 99)
     assert last is not None and [b.text for b in last.inline_keyboard[-1]] == ["◀", "3/3"]
@@ -95,19 +126,18 @@ def test_card_shows_targets_and_written_deadline() -> None:
 
 
 def test_summary_of_a_draft() -> None:
-    draft = {
-        "code": "II.3",
-        "content": "Số hóa hồ sơ",
-        "status": "done",
-        "docs": [
-            {"doc_type": "Kế hoạch", "number": "23/KH-UBND", "issued_on": "2025-08-15", "text": "KH 23"}
-        ],
-        "attachment": {"file_id": "x", "name": "kh.pdf", "size": 3 * 1024 * 1024},
-        "kpi": 61.3,
-        "targets": [{"metric": "số hóa", "min_percent": 60}],
-    }
-    text = views.summary_text(draft)
-    assert "Kế hoạch số 23/KH-UBND ngày 15/8/2025" in text
+    draft = Draft(
+        code="II.3",
+        content="Số hóa hồ sơ",
+        status="done",
+        docs=[{"doc_type": "Kế hoạch", "number": "23/KH-UBND", "issued_on": "2025-08-15", "text": "KH 23"}],
+        attachment={"file_id": "x", "name": "kh.pdf", "size": 3 * 1024 * 1024},
+        kpi=61.3,
+        targets=[{"metric": "số hóa", "min_percent": 60}],
+    )
+    text = summary_text(draft, quarter_containing(TODAY))
+    assert "Kế hoạch số 23/KH-UBND ngày 15/08/2025" in text
+    assert "Kỳ báo cáo: <b>Quý III/2025</b>" in text
     assert "kh.pdf (3 MB)" in text
     assert "61,3% (chỉ tiêu 60,0% — đạt)" in text
-    assert views.note_of({"reason": "Chờ kinh phí", "doc_note": "tờ trình"}) == "Chờ kinh phí\ntờ trình"
+    assert Draft(reason="Chờ kinh phí", doc_note="tờ trình").note() == "Chờ kinh phí\ntờ trình"

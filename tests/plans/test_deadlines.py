@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from plans.parsing.deadlines import deadline_human, next_occurrence, occurrences, parse_deadline
+from plans.parsing.deadlines import parse_deadline
+from plans.recurrence import next_occurrence, occurrences
+from plans.wording import deadline_human
 
 D = date
 

@@ -148,6 +148,27 @@ CASES: list[tuple[str, list[Target]]] = [
     ("Xây dựng văn bản chỉ đạo của UBND xã", []),
     ("", []),
     ("Phấn đấu tỷ lệ hồ sơ trực tuyến đạt tối thiểu 62,5%", [T("hồ sơ trực tuyến", 62.5)]),
+    # bac-ninh-144 KPI table: "X chiếm N% Y" is the share of X; "Tỷ lệ X đạt N% Y" measures X (Y is the
+    # base); a parenthesis closed before the number belongs to the phrase
+    ("Kinh tế số chiếm 45% GRDP tỉnh.", [T("kinh tế số", 45.0)]),
+    (
+        "Doanh thu thương mại điện tử chiếm tối thiểu 20% tổng mức bán lẻ",
+        [T("doanh thu thương mại điện tử", 20.0)],
+    ),
+    ("Tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số.", [T("phủ sóng 5G", 100.0)]),
+    ("Tỷ lệ hộ gia đình có kết nối cáp quang đạt 90% số hộ", [T("hộ gia đình có kết nối cáp quang", 90.0)]),
+    (
+        "Tỷ lệ người dân có tài khoản định danh điện tử (VNeID) đạt 80%.",
+        [T("người dân có tài khoản định danh điện tử (VNeID)", 80.0)],
+    ),
+    (
+        "Kinh phí chi cho nghiên cứu phát triển (R&D)/GRDP tối thiểu 2%.",
+        [T("kinh phí chi cho nghiên cứu phát triển (R&D)/GRDP", 2.0)],
+    ),
+    (
+        "Tỷ trọng kinh phí từ xã hội trên kinh phí chi cho nghiên cứu phát triển (R&D) đạt trên 60%.",
+        [T("kinh phí từ xã hội", 60.0)],
+    ),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from plans.status import effective_reports
 from reminders.digest import MAX_TEXT, deadline_phrase, render_daily, render_weekly
 from reminders.due import Bucket, DueItem, OfficialDue, weekly_summary
 from tests.support.reminder_world import TTPV, VP, recipient, report_facts, task_facts
@@ -35,7 +36,7 @@ def test_daily_digest_groups_and_wording() -> None:
             item(1, -3, Bucket.overdue, code="I.2"),
             item(2, 0, Bucket.today, code="II.2.1"),
             item(3, 3, Bucket.upcoming, code="III.1", label="Tháng 11/2025"),
-            item(4, 14, Bucket.quarter, code="I.1", label="Quý IV/2025"),
+            item(4, 14, Bucket.report, code="I.1", label="Quý IV/2025"),
         ),
         coordinating=(item(5, 1, Bucket.upcoming, code="IV.3"),),
     )
@@ -45,13 +46,13 @@ def test_daily_digest_groups_and_wording() -> None:
     assert text.startswith("🔔 <b>Nhắc việc Thứ Năm, 20/11/2025</b>")
     order = [
         text.index(h)
-        for h in ("Quá hạn (1)", "Hôm nay (1)", "Sắp đến hạn (1)", "Cần báo cáo quý này (1)", "Phối hợp (1)")
+        for h in ("Quá hạn (1)", "Hôm nay (1)", "Sắp đến hạn (1)", "Cần báo cáo kỳ này (1)", "Phối hợp (1)")
     ]
     assert order == sorted(order)
     assert "hạn 17/11/2025, quá 3 ngày" in text
     assert "hạn hôm nay 20/11/2025" in text
     assert "Tháng 11/2025: hạn 23/11/2025, còn 3 ngày" in text
-    assert "chưa có báo cáo Quý IV/2025, hết quý 04/12/2025 (còn 14 ngày)" in text
+    assert "chưa có báo cáo Quý IV/2025, hạn báo cáo 04/12/2025 (còn 14 ngày)" in text
     assert "/nhac" in text
     # buttons for the lead tasks only, a few of them
     data = [(b.action, b.task_id) for row in digest.buttons for b in row]
@@ -97,7 +98,8 @@ def test_weekly_digest() -> None:
         task_facts(2, code="II.1", due=date(2025, 11, 19), lead=(TTPV,)),
         task_facts(3, code="II.2", due=date(2025, 12, 19), lead=(TTPV,)),
     ]
-    summary = weekly_summary(1, tasks, [report_facts(3, "done", date(2025, 11, 10))], date(2025, 11, 17))
+    reports = effective_reports([report_facts(3, "done", date(2025, 11, 10))])
+    summary = weekly_summary(1, tasks, reports, date(2025, 11, 17))
     digest = render_weekly(
         summary,
         date(2025, 11, 17),
@@ -107,7 +109,10 @@ def test_weekly_digest() -> None:
         agency_names={VP: "Văn phòng HĐND và UBND xã", TTPV: "Trung tâm Phục vụ hành chính công"},
     )
     assert digest.kind == "weekly"
-    assert "Tỷ lệ hoàn thành Quý IV/2025 đến nay: <b>33,3%</b> (1/3 nhiệm vụ" in digest.text
+    assert (
+        "Tỷ lệ hoàn thành Quý IV/2025 đến nay (đã và đang thực hiện): <b>33,3%</b> (1/3 nhiệm vụ"
+        in digest.text
+    )
     assert "• Văn phòng HĐND và UBND xã: 1" in digest.text
     assert "Đến hạn trong tuần (1)" in digest.text and "II.1" in digest.text
     assert [(b.action, b.task_id) for row in digest.buttons for b in row] == [("card", 2), ("report", 2)]

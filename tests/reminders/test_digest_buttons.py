@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
-
 from bot.offline.harness import BotHarness
 from bot.runtime.sender import TelegramSender
 from bot.settings import Settings
 from reminders.dispatch import run_reminders
-from tests.support.commune import TTPVHCC, build_world
-
-
-def _next_weekday_morning() -> datetime:
-    tz = ZoneInfo("Asia/Ho_Chi_Minh")
-    day = datetime.now(tz).date()
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return datetime.combine(day, time(8, 0), tzinfo=tz)
+from tests.support.commune import MORNING, TTPVHCC, build_world
 
 
 def _settings(harness: BotHarness) -> Settings:
@@ -33,7 +22,7 @@ async def test_digest_buttons_open_card_and_start_report(harness: BotHarness) ->
         db=harness.db,
         sender=TelegramSender(harness.application.bot),
         config=_settings(harness).reminder_config(),
-        now=_next_weekday_morning(),
+        now=MORNING,
     )
     assert report.sent == 1
     digest = harness.messages(user)[-1]
@@ -47,5 +36,5 @@ async def test_digest_buttons_open_card_and_start_report(harness: BotHarness) ->
 
     report_button = next(b for row in digest.buttons for b in row if b.text.startswith("✍️"))
     replies = await harness.press(user, digest, report_button.text)
-    assert any("Đã hoàn thành" in t for m in replies for t in m.button_texts)
+    assert any("Đã thực hiện" in t for m in replies for t in m.button_texts)
     assert not harness.errors

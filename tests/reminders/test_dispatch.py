@@ -321,7 +321,7 @@ async def test_weekly_digest_for_leaders_on_monday(db: Database, world: World, c
     assert [d.official_id for d in weekly] == [leader]
     text = weekly[0].text
     assert "Tổng hợp tuần 17/11–23/11/2025" in text
-    assert "Tỷ lệ hoàn thành Quý IV/2025 đến nay: <b>50,0%</b>" in text
+    assert "Tỷ lệ hoàn thành Quý IV/2025 đến nay (đã và đang thực hiện): <b>50,0%</b>" in text
     assert "II.2.1" in text and "III.1" in text  # both fall due this week
     tuesday = await run_reminders(
         db=db, sender=None, config=cfg.reminder_config(), now=monday + timedelta(days=1), dry_run=True

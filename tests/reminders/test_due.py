@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from reminders.due import (
-    Bucket,
-    DueItem,
-    WorkCalendar,
-    due_by_official,
-    local_day,
-    task_items,
-    weekly_summary,
-)
-from reminders.due import ReportIndex as Index
+from plans.clock import Clock
+from plans.lifecycle import current_tasks
+from plans.periods import PeriodPolicy
+from plans.status import effective_reports
+from reminders.calendar import WorkCalendar
+from reminders.due import Bucket, DueItem, due_by_official, task_items, weekly_summary
+from storage.queries.facts import PlanInfo
 from tests.support.reminder_world import TTPV, VHXH, VP, recipient, report_facts, task_facts
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -23,7 +21,12 @@ OFFSETS = (7, 3, 1, 0)
 
 
 def items_on(task, day, reports=(), cal=CAL, offsets=OFFSETS, mode="calendar") -> list[DueItem]:  # type: ignore[no-untyped-def]
-    return task_items(task, Index.build(reports, until=day), day, cal, offsets, mode)
+    mine = effective_reports(reports).get(task.id, [])
+    return task_items(task, mine, day, cal, offsets, PeriodPolicy(mode=mode))
+
+
+def local_day(moment: datetime, tz: ZoneInfo) -> date:
+    return Clock(tz).local_day(moment)
 
 
 def summary(items: list[DueItem]) -> list[tuple[date, int, Bucket]]:
@@ -183,12 +186,12 @@ def test_continuous_task_reminded_before_quarter_end_without_a_report() -> None:
         deadline_text="Thường xuyên trong năm 2023",
     )
     got = reminder_calendar(task, date(2023, 3, 1), date(2023, 3, 31))
-    assert got == {date(2023, 3, 17): [(14, Bucket.quarter)], date(2023, 3, 24): [(7, Bucket.quarter)]}
+    assert got == {date(2023, 3, 17): [(14, Bucket.report)], date(2023, 3, 24): [(7, Bucket.report)]}
     assert items_on(task, date(2023, 3, 17))[0].period_label == "Quý I/2023"
     reported = [report_facts(11, "in_progress", date(2023, 3, 9))]
     assert items_on(task, date(2023, 3, 17), reported) == []
     # a report of the previous quarter does not count for Q2 (Q2 ends Friday 30/06: 16/06 and 23/06)
-    assert summary(items_on(task, date(2023, 6, 16), reported)) == [(date(2023, 6, 30), 14, Bucket.quarter)]
+    assert summary(items_on(task, date(2023, 6, 16), reported)) == [(date(2023, 6, 30), 14, Bucket.report)]
     # outside the plan's year: nothing
     assert items_on(task, date(2024, 3, 15)) == []
 
@@ -197,7 +200,7 @@ def test_continuous_task_in_nd09_periods() -> None:
     task = task_facts(12, kind="continuous", start=date(2025, 1, 1), due=date(2025, 12, 31))
     # Quý IV/2025 in NĐ 09 ends on 14/12/2025: 30/11 and 07/12 are Sundays → Fridays 28/11 and 05/12
     got = reminder_calendar(task, date(2025, 11, 24), date(2025, 12, 14), mode="nd09")
-    assert got == {date(2025, 11, 28): [(16, Bucket.quarter)], date(2025, 12, 5): [(9, Bucket.quarter)]}
+    assert got == {date(2025, 11, 28): [(16, Bucket.report)], date(2025, 12, 5): [(9, Bucket.report)]}
 
 
 def test_done_tasks_and_corrections() -> None:
@@ -219,9 +222,26 @@ def test_never_reminded() -> None:
     day = date(2025, 11, 20)
     assert items_on(task_facts(14, kind="on_demand", deadline_text="Khi có phát sinh"), day) == []
     assert items_on(task_facts(15, kind="unknown", due=day), day) == []
-    assert items_on(task_facts(16, due=day, plan_status="finished"), day) == []
-    assert items_on(task_facts(17, due=day, plan_status="archived"), day) == []
     assert items_on(task_facts(18, due=day), date(2025, 11, 22)) == []  # Saturday
+
+
+def test_tasks_of_closed_or_ended_plans_are_not_current() -> None:
+    """Digests get the current tasks only (plans/lifecycle.py): a closed plan's, or one whose year
+    and last reporting window are over, never reach them."""
+    day = date(2025, 11, 20)
+    plans = [
+        PlanInfo(1, "KH 2025", None, None, 2025, "active"),
+        PlanInfo(2, "KH 2025 (đã lưu trữ)", None, None, 2025, "archived"),
+        PlanInfo(3, "KH 2023", None, None, 2023, "active"),
+    ]
+    tasks = [
+        replace(task_facts(16, due=day), plan_id=1),
+        replace(task_facts(17, due=day), plan_id=2),
+        replace(task_facts(18, due=date(2023, 5, 1)), plan_id=3),
+    ]
+    assert [t.id for t in current_tasks(tasks, plans, day, PeriodPolicy())] == [16]
+    # the 2023 plan stays current through Q4/2023's reporting window (20/01/2024)
+    assert [t.id for t in current_tasks(tasks, plans, date(2024, 1, 20), PeriodPolicy())] == [16, 18]
 
 
 def test_due_by_official_lead_coordinating_and_recipient_filters() -> None:
@@ -237,7 +257,7 @@ def test_due_by_official_lead_coordinating_and_recipient_filters() -> None:
         recipient(6, VP, reminders_enabled=False),
         recipient(7, None),
     ]
-    due = due_by_official([lead_task, coord_task], [], people, day, CAL, OFFSETS)
+    due = due_by_official([lead_task, coord_task], {}, people, day, CAL, OFFSETS)
     assert set(due) == {1, 2}
     assert [i.task.code for i in due[1].lead] == ["II.1"]
     assert [i.task.code for i in due[1].coordinating] == ["II.2"]
@@ -248,7 +268,7 @@ def test_group_agency_stands_for_its_members() -> None:
     day = date(2025, 11, 20)
     group = 90  # "Các phòng chuyên môn"
     task = task_facts(22, due=day, lead=(group,))
-    due = due_by_official([task], [], [recipient(1, VHXH)], day, CAL, OFFSETS, agency_groups={group: {VHXH}})
+    due = due_by_official([task], {}, [recipient(1, VHXH)], day, CAL, OFFSETS, agency_groups={group: {VHXH}})
     assert [i.task.id for i in due[1].lead] == [22]
 
 
@@ -259,7 +279,7 @@ def test_items_sorted_overdue_first() -> None:
         task_facts(31, code="I.2", due=date(2025, 11, 3)),
         task_facts(32, code="II.4", due=day),
     ]
-    due = due_by_official(tasks, [], [recipient(1, VP)], day, CAL, OFFSETS)
+    due = due_by_official(tasks, {}, [recipient(1, VP)], day, CAL, OFFSETS)
     assert [i.bucket for i in due[1].lead] == [Bucket.overdue, Bucket.today, Bucket.upcoming]
 
 
@@ -276,9 +296,9 @@ def test_weekly_summary_rate_overdue_by_agency_and_this_week() -> None:
         report_facts(42, "done", date(2025, 11, 11)),
         report_facts(43, "in_progress", date(2025, 11, 14)),
     ]
-    s = weekly_summary(1, tasks, reports, monday)
-    assert (s.total, s.done, s.in_progress) == (5, 1, 1)
-    assert round(s.rate, 1) == 40.0
+    s = weekly_summary(1, tasks, effective_reports(reports), monday)
+    assert (s.counts.total, s.counts.done, s.counts.in_progress) == (5, 1, 1)
+    assert round(s.counts.completion_rate or 0, 1) == 40.0
     assert s.overdue_by_agency == ((VP, 2),)
     assert [i.task.code for i in s.due_this_week] == ["II.2"]
-    assert s.quarter.label == "Quý IV/2025"
+    assert s.period.label == "Quý IV/2025"

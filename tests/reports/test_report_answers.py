@@ -9,16 +9,17 @@ from datetime import UTC, date, datetime
 from sqlalchemy import event
 
 from bot.settings import load_settings
+from plans.snapshot import clear, org_facts
 from reports.answers.core import NOT_UNDERSTOOD, answer_question
 from storage.db import Database
 from storage.models import Official, ProgressReport, Task
-from storage.queries.facts import load_facts
 
 VP = "Văn phòng HĐND và UBND xã"
 CCCM = "Các công chức chuyên môn thuộc UBND xã"
 VHXH = "Văn hóa xã hội xã"
 
-NOW = datetime(2023, 3, 31, 10, 0, tzinfo=UTC)  # 17:00 in Hà Nội, last day of Q1/2023
+# 17:00 in Hà Nội on 20/04/2023: the last day of Q1's reporting window; the Q1 results were sent 14/04.
+NOW = datetime(2023, 4, 20, 10, 0, tzinfo=UTC)
 SETTINGS = load_settings()
 
 
@@ -34,13 +35,16 @@ def ask(db: Database, viewer: Official, text: str, now: datetime = NOW) -> str:
     return answer.text
 
 
-def test_default_period_is_the_current_quarter_in_local_time(db: Database, leader: Official) -> None:
+def test_default_period_is_the_one_reported_on_in_its_window_in_local_time(
+    db: Database, leader: Official
+) -> None:
     text = ask(db, leader, "tỷ lệ hoàn thành?")
     assert text.startswith("<b>Quý I/2023 (01/01–31/03), toàn xã</b>:")
-    # 31/03 at 20:00 UTC is already 01/04 in Hà Nội: the current quarter is Q2
-    late = ask(db, leader, "ty le hoan thanh quy nay", now=datetime(2023, 3, 31, 20, 0, tzinfo=UTC))
-    assert late.startswith("<b>Quý II/2023 (01/04–30/06), toàn xã</b>:")
-    assert "(0/30 nhiệm vụ đã và đang thực hiện)" in late  # continuous tasks need a Q2 report
+    # 20/04 at 17:30 UTC is already 21/04 in Hà Nội: the window is over, the question is about Q2
+    late = ask(db, leader, "ty le hoan thanh", now=datetime(2023, 4, 20, 17, 30, tzinfo=UTC))
+    # nothing was reported about Q2 yet: no figure, never "0,0%"
+    assert late.startswith("Chưa có số liệu báo cáo quý II/2023 (toàn xã)")
+    assert "0,0%" not in late
 
 
 def test_nfc_and_nfd_questions_get_the_same_answer(db: Database, leader: Official) -> None:
@@ -49,7 +53,7 @@ def test_nfc_and_nfd_questions_get_the_same_answer(db: Database, leader: Officia
     b = ask(db, leader, unicodedata.normalize("NFD", text))
     assert a == b
     assert "Văn phòng HĐND và UBND xã (chủ trì)" in a
-    assert "(18/26 nhiệm vụ đã và đang thực hiện)" in a
+    assert "Tỷ lệ hoàn thành (đã và đang thực hiện): <b>69,2%</b> (18/26 nhiệm vụ)" in a
 
 
 def test_by_agency_worst_first_and_slowest(db: Database, leader: Official) -> None:
@@ -68,6 +72,9 @@ def test_overdue_and_upcoming(db: Database, leader: Official) -> None:
     assert text.startswith("<b>Năm 2023 (01/01–31/12), toàn xã</b>:")
     assert "Có <b>1</b> nhiệm vụ quá hạn" in text and "[II.5]" in text and "hạn 31/12/2023" in text
     upcoming = ask(db, leader, "tháng 12 năm 2023 phải xong những gì", now=datetime(2023, 11, 20, tzinfo=UTC))
+    # before the Q1 report was sent, its results do not exist yet
+    before = ask(db, leader, "tỷ lệ hoàn thành quý 1 năm 2023", now=datetime(2023, 4, 10, tzinfo=UTC))
+    assert before.startswith("Chưa có số liệu báo cáo quý I/2023")
     assert "[II.5]" in upcoming and "[IV.2]" not in upcoming  # IV.2 has no recurrence rule
 
 
@@ -92,7 +99,7 @@ def test_official_sees_only_their_agency(
     text = ask(db, official, "tỷ lệ hoàn thành quý 1 năm 2023 của văn phòng HĐND")
     assert f"{VHXH} (chủ trì, phối hợp)" in text
     assert "Bạn chỉ xem được số liệu của đơn vị mình." in text
-    assert "(3/6 nhiệm vụ đã và đang thực hiện)" in text
+    assert "<b>50,0%</b> (3/6 nhiệm vụ)" in text
     by_agency = ask(db, official, "thống kê theo đơn vị quý 1 năm 2023")
     assert VP in by_agency  # the rows are the lead agencies of the tasks they can see…
     assert "Trang TTĐT" not in by_agency  # …and nothing else
@@ -150,23 +157,22 @@ def test_targets_answer(
     assert "Số hóa hồ sơ: 99,84%" in ask(db, leader, "tỷ lệ số hóa hồ sơ đạt chưa quý 1 năm 2023")
 
 
-def test_load_facts_uses_a_handful_of_queries(db: Database, thanh_xa: dict[str, int]) -> None:
+def test_the_snapshot_loads_in_a_handful_of_queries(db: Database, thanh_xa: dict[str, int]) -> None:
     statements: list[str] = []
 
     def count(*args: object) -> None:
         statements.append(str(args[2]))
 
+    clear()
     event.listen(db.engine, "before_cursor_execute", count)
     try:
-        tasks, reports = db.call(load_facts, organization_id=thanh_xa["org"], with_documents=True)
+        facts = db.call(org_facts, organization_id=thanh_xa["org"])
     finally:
         event.remove(db.engine, "before_cursor_execute", count)
-    assert len(statements) <= 5
-    assert len(tasks) == 30 and len(reports) == 30
-    first = next(t for t in tasks if t.code == "I.1")
+    assert len(statements) <= 10
+    assert len(facts.tasks) == 30 and sum(len(r) for r in facts.reports.values()) == 30
+    first = next(t for t in facts.tasks if t.code == "I.1")
     assert first.lead_agency_ids == {thanh_xa[VP]}
     assert thanh_xa[CCCM] in first.coordinating_agency_ids
-    docs = next(r for r in reports if r.task_id == first.id).documents
-    assert docs[0] == "Kế hoạch số 25/KH-UBND ngày 09/3/2023"
-    only_vhxh, _ = db.call(load_facts, organization_id=thanh_xa["org"], agency_id=thanh_xa[VHXH])
-    assert len(only_vhxh) == 6
+    docs = facts.reports[first.id][0].documents
+    assert docs[0] == "Kế hoạch số 25/KH-UBND ngày 09/03/2023"  # dd/mm/yyyy, as everywhere

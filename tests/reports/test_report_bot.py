@@ -8,7 +8,7 @@ from collections.abc import Callable
 from docx import Document
 
 from bot.offline.harness import BotHarness
-from handlers.common import NO_PERMISSION_TEXT, STRANGER_TEXT
+from handlers.ui.texts import NO_PERMISSION_TEXT, STRANGER_TEXT
 from storage.models import Official
 
 ADMIN = 1001
@@ -26,7 +26,7 @@ async def test_leader_question_button_chart_and_report(
         answer = replies[0]
         assert answer.text is not None
         assert answer.text.startswith("Quý I/2023 (01/01–31/03), toàn xã:")
-        assert "73,3% (22/30 nhiệm vụ đã và đang thực hiện)" in answer.text
+        assert "(đã và đang thực hiện): 73,3% (22/30 nhiệm vụ)" in answer.text
         assert answer.button_texts == ["📊 Biểu đồ"]
         assert answer.all_buttons[0].callback_data == "st:ch:2023-Q1:0"
 

@@ -24,9 +24,13 @@ QUESTION = "tỷ lệ hoàn thành quý 2 năm 2023?"
 
 
 def done_of(text: str) -> tuple[int, int]:
-    """(done or in progress, total) from "(22/30 nhiệm vụ đã và đang thực hiện)"."""
-    found = re.search(r"\((\d+)/(\d+) nhiệm vụ đã và đang thực hiện\)", text)
-    assert found is not None, text
+    """(done or in progress, total) from "… (đã và đang thực hiện): 73,3% (22/30 nhiệm vụ)", or
+    (0, total) when nothing was reported for the period ("Chưa có số liệu … có 30 nhiệm vụ")."""
+    found = re.search(r"\(đã và đang thực hiện\): \S+ \((\d+)/(\d+) nhiệm vụ\)", text)
+    if found is None:
+        empty = re.search(r"^Chưa có số liệu báo cáo .* có (\d+) nhiệm vụ", text)
+        assert empty is not None, text
+        return 0, int(empty[1])
     return int(found[1]), int(found[2])
 
 

@@ -61,8 +61,8 @@ def _assert_golden_answer(db: Database, org_id: int) -> None:
     )
     assert answer is not None
     assert answer.text.startswith("<b>Quý I/2023 (01/01–31/03), toàn xã</b>:")
-    assert "Tỷ lệ hoàn thành: <b>73,3%</b> (22/30 nhiệm vụ đã và đang thực hiện)" in answer.text
-    assert "• Tổng số nhiệm vụ: 30" in answer.text
+    assert "Tỷ lệ hoàn thành (đã và đang thực hiện): <b>73,3%</b> (22/30 nhiệm vụ)" in answer.text
+    assert "Tổng số nhiệm vụ: 30" in answer.text
     assert "• Chưa thực hiện: 8" in answer.text
 
 
@@ -107,7 +107,7 @@ def _assert_report_matches_plan(db: Database, org_id: int, plan_id: int) -> None
     assert sum(1 for n in nodes if n.kind == "section") == 4
     first = tasks[0]
     assert first[2] == "Văn phòng HĐND và UBND xã"
-    assert first[6].startswith("Đã thực hiện: Kế hoạch số 25/KH-UBND ngày 09/3/2023")
+    assert first[6].startswith("Đã thực hiện: Kế hoạch số 25/KH-UBND ngày 09/03/2023")
     results = [r[6] for r in tasks]
     assert sum(r.startswith(("Đã thực hiện", "Đang thực hiện")) for r in results) == 22
     assert sum(r.startswith("Chưa thực hiện") for r in results) == 8

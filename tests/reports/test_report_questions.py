@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from reports.questions.parse import parse_period_text, parse_question, period_code
+from plans.periods import period_code
+from reports.questions.parse import parse_period_text, parse_question
 
 TODAY = date(2025, 11, 20)  # a Thursday in Quý IV/2025
 VHXH, PVHCC, VP, KT = 1, 2, 3, 4

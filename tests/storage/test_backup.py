@@ -23,6 +23,7 @@ from storage.models import (
     AgencyAlias,
     AgencyGroupMember,
     AuditLog,
+    CalendarDay,
     DigestLog,
     Invite,
     KeyValue,
@@ -177,6 +178,11 @@ def populate(session: Session) -> None:
         KeyValue(namespace="user_data", key="5000000001", value={"draft": {"task_id": 11}}, updated_at=WHEN)
     )
     session.add(ProcessedUpdate(update_id=812_345_678, digest="0" * 32, processed_at=WHEN))
+    session.add(
+        CalendarDay(
+            organization_id=1, day=date(2025, 11, 22), working=True, note="Làm bù ngày 2/9", created_at=WHEN
+        )
+    )
 
 
 @pytest.fixture

@@ -33,6 +33,7 @@ EXPECTED_TABLES = {
     "digestlog",
     "auditlog",
     "keyvalue",
+    "calendarday",
 }
 
 
@@ -122,3 +123,58 @@ def test_the_password_is_hidden_in_messages() -> None:
         safe_url("postgresql://planbot:s3cret@db:5432/planbot")
         == "postgresql+psycopg://planbot:***@db:5432/planbot"
     )
+
+
+def test_existing_reports_are_carried_into_their_reporting_period(empty_sqlite: Database) -> None:
+    """0003: a report sent through the bot before reports had periods belongs to the calendar quarter
+    it was sent in (where the old rules counted it); an imported result keeps the period it had."""
+    from alembic import command
+    from sqlalchemy import text
+
+    cfg = alembic_config(empty_sqlite.url)
+    with empty_sqlite.engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "0002")
+    with empty_sqlite.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO organization (id, name, name_key, created_at) VALUES (1, 'X', 'x', '2023-01-01')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO plan (id, organization_id, title, year, status, created_at, updated_at) "
+                "VALUES (1, 1, 'KH', 2023, 'active', '2023-01-01', '2023-01-01')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO task (id, plan_id, code, kind, level, position, content, content_key, deadline_kind, "
+                "targets, removed, created_at) VALUES (1, 1, 'I.1', 'task', 2, 0, 'c', 'c', 'continuous', '[]', 0, "
+                "'2023-01-01')"
+            )
+        )
+        for report_id, day, start, end, source in (
+            (1, "2023-04-05", None, None, "bot"),
+            (2, "2023-12-31", None, None, "bot"),
+            (3, "2023-03-31", "2023-01-01", "2023-03-31", "import"),
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO progressreport (id, task_id, status, reported_on, period_start, period_end, source, "
+                    "created_at) VALUES (:id, 1, 'done', :day, :start, :end, :source, '2023-04-05')"
+                ),
+                {"id": report_id, "day": day, "start": start, "end": end, "source": source},
+            )
+    upgrade(empty_sqlite.engine)
+    with empty_sqlite.engine.connect() as connection:
+        periods = connection.execute(
+            text("SELECT id, period_start, period_end FROM progressreport ORDER BY id")
+        ).all()
+        plan = connection.execute(text("SELECT period_start, period_end FROM plan")).one()
+    assert [(r[0], str(r[1]), str(r[2])) for r in periods] == [
+        (1, "2023-04-01", "2023-06-30"),
+        (2, "2023-10-01", "2023-12-31"),
+        (3, "2023-01-01", "2023-03-31"),
+    ]
+    assert (str(plan[0]), str(plan[1])) == ("2023-01-01", "2023-12-31")

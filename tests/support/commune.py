@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -32,8 +32,14 @@ CENTRE_ROUTINE = [
 ]
 
 
+# The day the commune's tests run on: a Thursday inside Q4/2025, outside any reporting window, so
+# that a test never depends on the day the suite happens to run. The harness's clock starts there.
+TODAY = date(2025, 11, 20)
+MORNING = datetime.combine(TODAY, time(9), ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
 def local_today() -> date:
-    return datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    return TODAY
 
 
 @dataclass

@@ -35,6 +35,7 @@ QUESTIONS = [
 ASKED_ON = [date(2023, 3, 20), date(2023, 4, 20), date(2023, 12, 20)]
 DIGEST_DAYS = [date(2023, 3, 20), date(2023, 3, 27), date(2023, 4, 3), date(2023, 6, 19), date(2023, 12, 18)]
 REPORT_PERIODS = ["2023-Q1"]
+REPORT_DAY = date(2023, 4, 20)  # the report is written in Q1's reporting window
 
 
 def _plain(text: str) -> str:
@@ -99,7 +100,7 @@ def generate() -> dict[str, Any]:
                 ]
             for code in REPORT_PERIODS:
                 period = api.parse_period_code(code)
-                data = db.call(api.build_report, organization_id=org_id, period=period)
+                data = db.call(api.build_report, organization_id=org_id, period=period, today=REPORT_DAY)
                 out["reports"][code] = _docx_text(api.render_docx(data))
         finally:
             db.dispose()

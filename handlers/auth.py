@@ -1,0 +1,51 @@
+"""Who is writing: the registered official behind an update, and the refusal for anyone else."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import Update
+
+from handlers.context import PlanbotContext
+from handlers.ui.replies import esc, reply
+from handlers.ui.texts import NO_PERMISSION_TEXT, STRANGER_TEXT
+from storage.models import Official, Role
+from storage.queries.officials import ensure_config_admin, official_by_telegram_id
+from storage.text import nfc
+
+
+async def current_official(update: Update, context: PlanbotContext) -> Official | None:
+    """The registered, active official behind this update (admins from the config are created)."""
+    user = update.effective_user
+    if user is None:
+        return None
+    known, official = context.remembered_official(user.id)
+    if known:  # read with the update's claim (bot/dedupe.py)
+        return official if official is not None and official.active else None
+    chat_id = update.effective_chat.id if update.effective_chat else None
+    if user.id in context.services.admin_ids:
+        return await context.db.run(
+            ensure_config_admin,
+            telegram_user_id=user.id,
+            full_name=nfc(user.full_name),
+            username=user.username,
+            chat_id=chat_id,
+        )
+    official = await context.db.run(official_by_telegram_id, telegram_user_id=user.id)
+    if official is None or not official.active:
+        return None
+    return official
+
+
+async def require_official(
+    update: Update, context: PlanbotContext, *, roles: Sequence[str] | None = None
+) -> Official | None:
+    """Return the official, or answer a stranger / an unauthorised user and return None."""
+    official = await current_official(update, context)
+    if official is None:
+        await reply(update, esc(STRANGER_TEXT))
+        return None
+    if roles is not None and official.role not in roles and official.role != Role.admin:
+        await reply(update, esc(NO_PERMISSION_TEXT))
+        return None
+    return official
