@@ -201,6 +201,27 @@ class ReportDocument(SQLModel, table=True):
     text: str | None = None  # as written
 
 
+class IndicatorValue(SQLModel, table=True):
+    """A measured figure of a reporting period: "120 hồ sơ trực tuyến" in a narrative monthly report,
+    or "tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 61,3%" in a task's result. `key` names what it measures
+    (plans/indicators.py); a value belongs to that indicator only."""
+
+    __table_args__ = (Index("ix_indicator_org_key", "organization_id", "key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    organization_id: int = Field(foreign_key="organization.id", index=True)
+    key: str = Field(max_length=64)  # "ho_so_truc_tuyen", "ty_le_tiep_nhan_truc_tuyen" …
+    label: str = Field(max_length=255)  # as the source writes it
+    value: float
+    unit: str = Field(default="", max_length=32)  # "hồ sơ", "%", "TTHC"
+    period_start: date
+    period_end: date
+    task_id: int | None = Field(default=None, foreign_key="task.id", index=True)
+    report_id: int | None = Field(default=None, foreign_key="progressreport.id")
+    source: str = Field(default="", max_length=255)  # "Báo cáo số 194/BC-UBND ngày 02/10/2025"
+    text: str | None = None  # the sentence the value was read from
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class CalendarDay(SQLModel, table=True):
     """A commune's own change to the working calendar: an extra day off, or a weekend day worked
     to make up for one (public holidays come from the `holidays` package)."""

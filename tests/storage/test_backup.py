@@ -25,6 +25,7 @@ from storage.models import (
     AuditLog,
     CalendarDay,
     DigestLog,
+    IndicatorValue,
     Invite,
     KeyValue,
     Official,
@@ -178,6 +179,19 @@ def populate(session: Session) -> None:
         KeyValue(namespace="user_data", key="5000000001", value={"draft": {"task_id": 11}}, updated_at=WHEN)
     )
     session.add(ProcessedUpdate(update_id=812_345_678, digest="0" * 32, processed_at=WHEN))
+    session.add(
+        IndicatorValue(
+            organization_id=1,
+            key="ho_so_truc_tuyen",
+            label="hồ sơ trực tuyến",
+            value=120,
+            unit="hồ sơ",
+            period_start=date(2025, 11, 1),
+            period_end=date(2025, 11, 30),
+            source="Báo cáo tháng 11/2025",
+            created_at=WHEN,
+        )
+    )
     session.add(
         CalendarDay(
             organization_id=1, day=date(2025, 11, 22), working=True, note="Làm bù ngày 2/9", created_at=WHEN

@@ -34,6 +34,7 @@ EXPECTED_TABLES = {
     "auditlog",
     "keyvalue",
     "calendarday",
+    "indicatorvalue",
 }
 
 
