@@ -3,7 +3,7 @@
 
     .venv/bin/python -m benchmarks.import_search
 
-Import: the plan is built the way Word lays such plans out (tests/plans/fixtures.py builders:
+Import: the plan is built the way Word lays such plans out (tests/support/documents/builders.py:
 section rows spanning the table, vertically merged lead/deadline cells, bullet sub-rows, a repeated
 header row), then timed as the bot does it: `parse_file` (bytes → ParsedPlan) and `store_plan` into
 a fresh SQLite database (one transaction). Search: `plans.tasks.search` (the index of
@@ -26,13 +26,14 @@ if __package__ in (None, ""):
 from sqlmodel import Session, select
 
 from benchmarks.results import summarize_ms, verdict, write_section
-from benchmarks.seed import SeedSpec, seed, summary
+from benchmarks.seed import NOW, SeedSpec, seed, summary
 from plans.importing import store_plan
 from plans.parsing.importer import parse_file
-from plans.tasks import search
+from plans.tasks import Today, search
 from storage.db import Database
 from storage.models import Official
-from tests.plans.fixtures import M, PlanDoc, Row, build_docx, build_pdf, build_text, build_xlsx
+from tests.support.documents.builders import build_docx, build_pdf, build_text, build_xlsx
+from tests.support.documents.model import M, PlanDoc, Row
 
 IMPORT_GOAL_S = 1.0  # .docx (issue 3)
 SEARCH_GOAL_MS = 20.0
@@ -93,6 +94,8 @@ DEADLINES = [
     "Khi có phát sinh",
     "Thường xuyên trong năm 2025",
 ]
+
+TODAY = Today(NOW.date())  # the seeded plans are followed on this day (mid Q4/2025)
 
 
 def plan_doc(rows: int = 100) -> PlanDoc:
@@ -196,11 +199,11 @@ def time_search(url: str, leader_id: int, official_id: int, runs: int) -> dict[s
     out: dict[str, list[float]] = {"leader": [], "official": []}
     for who, user in (("leader", leader_id), ("official", official_id)):
         viewer = db.call(_official, telegram_user_id=user)
-        db.call(search, official=viewer, query="niêm yết")  # warm-up: the index and the snapshot
+        db.call(search, official=viewer, query="niêm yết", today=TODAY)  # warm-up: index and snapshot
         for _ in range(runs):
             for q in QUERIES:
                 t0 = time.perf_counter()
-                found = db.call(search, official=viewer, query=q)
+                found = db.call(search, official=viewer, query=q, today=TODAY)
                 out[who].append(time.perf_counter() - t0)
                 assert found or who == "official", q
     db.dispose()
@@ -218,7 +221,7 @@ def render(
         "### Import of a 100-row plan",
         "",
         "The same appendix (5 sections, numbered rows, bullet sub-rows under merged lead/deadline cells, a "
-        "header row repeated after a page break) built with `tests/plans/fixtures.py` in each format; "
+        "header row repeated after a page break) built with `tests/support/documents/builders.py` in each format; "
         "timed: `parse_file` (bytes → ParsedPlan) and `parse_file` + `store_plan` into SQLite in one "
         "transaction; first run (library imports) excluded.",
         "",

@@ -1,5 +1,6 @@
-"""Benchmark (not a test): a leader's statistics question answered over 10,000 tasks and 100,000
-progress reports held by ONE organization (the worst case; 49 more organizations share the database).
+"""Benchmark (not a test): a leader's question answered over 10,000 tasks and 100,000 progress
+reports held by ONE organization (the worst case; 49 more organizations share the database), one
+question of every kind the question engine answers (issue 13).
 
     .venv/bin/python -m benchmarks.stats_answer            # seeds a temporary SQLite database
     .venv/bin/python -m benchmarks.stats_answer --db /tmp/one.db --profile   # reuse a seeded file
@@ -7,7 +8,7 @@ progress reports held by ONE organization (the worst case; 49 more organizations
 Each answer is timed end to end as the bot runs it: `Database.call(answer_question, …)` (one session,
 one transaction), text in, HTML text out. "warm" = the data did not change since the previous answer
 (the per-organization facts snapshot is reused); "after a new report" = a progress report was added
-just before the answer (the snapshot is refreshed). Goal (issue 6): under 200 ms.
+just before the answer (the snapshot is refreshed). Goal (issue 13): p95 under 50 ms.
 """
 
 from __future__ import annotations
@@ -33,8 +34,25 @@ from storage.db import Database
 from storage.models import Official, Plan, Task
 from storage.queries.progress import create_report
 
-QUESTIONS = ["tỷ lệ hoàn thành quý này?", "đơn vị nào chậm nhất?", "việc nào quá hạn?"]
-GOAL_MS = 200.0
+# One question of every kind (reports/questions/frame.py ASKS), on the seeded commune's words.
+QUESTIONS = [
+    "tỷ lệ hoàn thành quý này?",
+    "đơn vị nào chậm nhất?",
+    "việc nào quá hạn?",
+    "Phòng Văn hóa - Xã hội còn việc gì chưa làm quý trước",
+    "bao nhiêu việc đã xong quý 3",
+    "so sánh quý 3 với quý 2",
+    "số hóa hồ sơ đến đâu rồi?",
+    "thông báo 15/TB-UBND là cho việc nào",
+    "quý 3 ban hành những kế hoạch nào",
+    "tỷ lệ hồ sơ tiếp nhận trực tuyến đạt chỉ tiêu chưa",
+    "các chỉ tiêu chưa đạt",
+    "tháng này có việc gì đến hạn",
+    "nhiệm vụ II.3 thế nào",
+    "which tasks are not done yet?",
+]
+FOLLOW_UP = ("tỷ lệ hoàn thành quý này?", "còn văn phòng thì sao?")
+GOAL_MS = 50.0
 
 
 def _leader(session: Session, organization_id: int) -> Official:
@@ -45,13 +63,30 @@ def _leader(session: Session, organization_id: int) -> Official:
     return official
 
 
-def ask(*, session: Session, organization_id: int, text: str, now: datetime) -> str:
+def ask(
+    *,
+    session: Session,
+    organization_id: int,
+    text: str,
+    now: datetime,
+    memory: dict[str, object] | None = None,
+) -> str:
+    viewer = _leader(session, organization_id)
+    answer = answer_question(
+        session=session, text=text, viewer=viewer, today=now.date(), periods=PeriodPolicy(), memory=memory
+    )
+    assert answer is not None, text
+    return answer.text
+
+
+def remembered(*, session: Session, organization_id: int, text: str, now: datetime) -> dict[str, object]:
+    """The frame a chat keeps after a question (what a follow-up is read with)."""
     viewer = _leader(session, organization_id)
     answer = answer_question(
         session=session, text=text, viewer=viewer, today=now.date(), periods=PeriodPolicy()
     )
-    assert answer is not None
-    return answer.text
+    assert answer is not None and answer.remember is not None
+    return answer.remember.to_dict()
 
 
 def add_report(*, session: Session, organization_id: int, n: int) -> None:
@@ -87,18 +122,23 @@ def measure_cold(db: Database, organization_id: int, runs: int) -> list[float]:
 
 
 def measure(db: Database, organization_id: int, runs: int) -> dict[str, dict[str, list[float]]]:
-    times: dict[str, dict[str, list[float]]] = {q: {"warm": [], "new_report": []} for q in QUESTIONS}
-    for q in QUESTIONS:  # warm-up: imports, first snapshot
-        db.call(ask, organization_id=organization_id, text=q, now=NOW)
+    follow = f"{FOLLOW_UP[0]} → {FOLLOW_UP[1]}"
+    times: dict[str, dict[str, list[float]]] = {
+        q: {"warm": [], "new_report": []} for q in [*QUESTIONS, follow]
+    }
+    memory = db.call(remembered, organization_id=organization_id, text=FOLLOW_UP[0], now=NOW)
+    asked = [(q, q, None) for q in QUESTIONS] + [(follow, FOLLOW_UP[1], memory)]
+    for _, text, mem in asked:  # warm-up: imports, first snapshot, the document index
+        db.call(ask, organization_id=organization_id, text=text, now=NOW, memory=mem)
     for i in range(runs):
-        for q in QUESTIONS:
+        for name, text, mem in asked:
             db.call(add_report, organization_id=organization_id, n=i)
             t0 = time.perf_counter()
-            db.call(ask, organization_id=organization_id, text=q, now=NOW)
-            times[q]["new_report"].append(time.perf_counter() - t0)
+            db.call(ask, organization_id=organization_id, text=text, now=NOW, memory=mem)
+            times[name]["new_report"].append(time.perf_counter() - t0)
             t0 = time.perf_counter()
-            db.call(ask, organization_id=organization_id, text=q, now=NOW)
-            times[q]["warm"].append(time.perf_counter() - t0)
+            db.call(ask, organization_id=organization_id, text=text, now=NOW, memory=mem)
+            times[name]["warm"].append(time.perf_counter() - t0)
     return times
 
 
@@ -106,17 +146,21 @@ def render(
     times: dict[str, dict[str, list[float]]], cold: list[float], seeded_text: str, runs: int, command: str
 ) -> str:
     lines = [
-        "## Statistics answer (issue 6)",
+        "## Question engine answer (issue 13; was: statistics answer, issue 6)",
         "",
         f"Command: `{command}`",
         "",
         f"Dataset: {seeded_text}; every task and report in ONE organization (the worst case). "
-        f"Viewer: its leader; today = {NOW:%d/%m/%Y}; {runs} runs per question and case. Timed: "
-        "`Database.call(answer_question, …)`, one session, question text → answer HTML.",
+        f"Viewer: its leader; today = {NOW:%d/%m/%Y}; {runs} runs per question and case. One question "
+        "of every kind the engine answers (rate, ranking, overdue list, agency + status list, count, "
+        "period comparison, topic, document by number, documents of a period, one indicator, the unmet "
+        "indicators, upcoming deadlines, one task, English) and a follow-up read with the chat's last "
+        "frame. Timed: `Database.call(answer_question, …)`, one session, question text → answer HTML "
+        "(parse, follow-up merge, figures, answer, text).",
         "",
-        f"Goal: under {GOAL_MS:.0f} ms.",
+        f"Goal (issue 13): p95 under {GOAL_MS:.0f} ms.",
         "",
-        "| Question | Case | p50 ms | p95 ms | max ms | Goal < 200 ms (p95) |",
+        f"| Question | Case | p50 ms | p95 ms | max ms | Goal < {GOAL_MS:.0f} ms (p95) |",
         "|---|---|---:|---:|---:|---|",
     ]
     for q, cases in times.items():
@@ -135,13 +179,17 @@ def render(
         "the first answer after a plan is (re-)imported still pays it. Every later answer only "
         "checks a one-row version query and merges the reports added since.",
         "",
-        "How the goal is met (profiled with pyinstrument; before: ~780 ms per answer on a quiet machine, "
-        "2.1–2.5 s on this loaded one): loading 100,000 report rows and building 10,000 task snapshots "
-        "per answer was 95% of the time. Now `reports/cache.py` keeps one snapshot per organization, "
-        "checked by `facts_version` (max/count of report ids, the organization's plans' count/max "
-        "id/max `updated_at`, max task id) plus an in-process generation bumped by ORM writes to "
-        "tasks, plans, links and agencies; a new report is merged incrementally (reports are "
-        "append-only) and the per-period task statuses are memoized per snapshot.",
+        "How the goal is met (profiled with pyinstrument): the snapshot (`plans/snapshot.py`: one per "
+        "organization, checked by `facts_version`, new reports merged incrementally, per-period task "
+        "states memoized) is shared by every question. What the engine builds from the tasks alone is "
+        "kept in the snapshot's `derived` store, shared by the snapshots merged from it: the question "
+        "context (agency names and forms, task codes, the plan's words for typo correction), the "
+        "search index the topic questions use (postings, so a topic is never a scan of 10,000 "
+        "contents), each task's targets by indicator, the groups rankings use; the document index "
+        "grows with the reports merged. Per question, the scope's tasks of a period, the measured "
+        "values and the target lines are computed once. Only the page shown is written out (a list "
+        "of 5,000 tasks renders 10 lines). After a new report, about half the time is the snapshot "
+        "merge (reading the new report rows and their documents).",
     ]
     return "\n".join(lines)
 

@@ -33,10 +33,14 @@ COMMANDS: list[tuple[str, str]] = [
     ("quahan", "Nhiệm vụ quá hạn"),
     ("donvi", "Thống kê theo đơn vị"),
     ("chitieu", "Các chỉ tiêu"),
-    ("baocao", "Xuất phụ lục báo cáo"),
+    ("baocao", "Lập báo cáo (Word, Excel, PDF)"),
     ("nhac", "Cài đặt nhắc việc"),
     ("moi", "Tạo lời mời (quản trị)"),
     ("canbo", "Quản lý cán bộ (quản trị)"),
+    ("kehoach", "Kế hoạch: xem, lưu trữ (quản trị)"),
+    ("maubaocao", "Mẫu báo cáo của xã (quản trị)"),
+    ("lichnghi", "Lịch nghỉ, ngày làm bù (quản trị)"),
+    ("nhom", "Thành viên cơ quan nhóm (quản trị)"),
     ("huy", "Huỷ thao tác đang làm"),
 ]
 
@@ -63,6 +67,9 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
         admin_ids=frozenset(settings.admin_ids),
         default_reminder_time=settings.reminder_time,
         bot_username=settings.bot_username,
+        calendar=settings.calendar(),
+        report_style=settings.report_style(),
+        soffice=settings.soffice,
     )
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
     from bot.runtime.jobs import schedule_jobs

@@ -24,6 +24,9 @@ COMMAND_MODULES = [
     "bot.commands.ask",
     "bot.commands.report",
     "bot.commands.backup",
+    "bot.commands.plans",
+    "bot.commands.calendar",
+    "bot.commands.agency",
 ]
 
 

@@ -14,6 +14,7 @@ from plans.clock import Clock
 from plans.periods import PeriodPolicy
 from reminders.calendar import WorkCalendar, calendar_from
 from reminders.policy import ReminderConfig
+from reports.outputs.style import DEFAULT_RECIPIENTS, ReportStyle
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -47,6 +48,22 @@ class Settings(BaseSettings):
     report_period: Literal["quarter", "month"] = Field(default="quarter", alias="PLANBOT_REPORT_PERIOD")
     report_window_day: int = Field(default=20, ge=1, le=31, alias="PLANBOT_REPORT_WINDOW_DAY")
     log_level: str = Field(default="INFO", alias="PLANBOT_LOG_LEVEL")
+    # The written report (Nghị định 30/2020): the signature block, the recipients, the địa danh.
+    report_signer_authority: str = Field(
+        default="TM. ỦY BAN NHÂN DÂN", alias="PLANBOT_REPORT_SIGNER_AUTHORITY"
+    )
+    report_signer_on_behalf: str = Field(default="KT. CHỦ TỊCH", alias="PLANBOT_REPORT_SIGNER_ON_BEHALF")
+    report_signer_title: str = Field(default="PHÓ CHỦ TỊCH", alias="PLANBOT_REPORT_SIGNER_TITLE")
+    report_signer_name: str = Field(default="", alias="PLANBOT_REPORT_SIGNER_NAME")
+    report_recipients: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_RECIPIENTS), alias="PLANBOT_REPORT_RECIPIENTS"
+    )
+    report_place: str = Field(default="", alias="PLANBOT_REPORT_PLACE")
+    soffice: str | None = Field(default=None, alias="PLANBOT_SOFFICE")
+    # Escalation to the leader in charge: a task overdue for more than N working days, an agency
+    # without its period report when the reporting window has closed.
+    escalation: bool = Field(default=True, alias="PLANBOT_ESCALATION")
+    escalate_after_days: int = Field(default=10, ge=0, le=365, alias="PLANBOT_ESCALATE_AFTER_DAYS")
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -66,6 +83,13 @@ class Settings(BaseSettings):
             if not parts or not all(p.isdigit() for p in parts):
                 raise ValueError("expected comma-separated whole numbers of days, e.g. 7,3,1,0")
             return sorted({int(p) for p in parts}, reverse=True)
+        return value
+
+    @field_validator("report_recipients", mode="before")
+    @classmethod
+    def _parse_recipients(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(";") if part.strip()]
         return value
 
     @field_validator("holidays", mode="before")
@@ -137,6 +161,17 @@ class Settings(BaseSettings):
             calendar=self.calendar(),
             reminder_time=self.reminder_clock,
             offsets=tuple(self.reminder_offsets),
+            escalate_after_days=self.escalate_after_days if self.escalation else None,
+        )
+
+    def report_style(self) -> ReportStyle:
+        return ReportStyle(
+            signer_authority=self.report_signer_authority,
+            signer_on_behalf=self.report_signer_on_behalf,
+            signer_title=self.report_signer_title,
+            signer_name=self.report_signer_name,
+            recipients=tuple(self.report_recipients),
+            place=self.report_place,
         )
 
     def require_token(self) -> str:

@@ -9,8 +9,8 @@ from telegram import Update
 from handlers.context import PlanbotContext
 from handlers.ui.replies import esc, reply
 from handlers.ui.texts import NO_PERMISSION_TEXT, STRANGER_TEXT
+from plans.officials import official_for_user
 from storage.models import Official, Role
-from storage.queries.officials import ensure_config_admin, official_by_telegram_id
 from storage.text import nfc
 
 
@@ -22,19 +22,14 @@ async def current_official(update: Update, context: PlanbotContext) -> Official 
     known, official = context.remembered_official(user.id)
     if known:  # read with the update's claim (bot/dedupe.py)
         return official if official is not None and official.active else None
-    chat_id = update.effective_chat.id if update.effective_chat else None
-    if user.id in context.services.admin_ids:
-        return await context.db.run(
-            ensure_config_admin,
-            telegram_user_id=user.id,
-            full_name=nfc(user.full_name),
-            username=user.username,
-            chat_id=chat_id,
-        )
-    official = await context.db.run(official_by_telegram_id, telegram_user_id=user.id)
-    if official is None or not official.active:
-        return None
-    return official
+    return await context.db.run(
+        official_for_user,
+        telegram_user_id=user.id,
+        config_admin=user.id in context.services.admin_ids,
+        full_name=nfc(user.full_name),
+        username=user.username,
+        chat_id=update.effective_chat.id if update.effective_chat else None,
+    )
 
 
 async def require_official(

@@ -19,10 +19,12 @@ HELP_TEXT = (
     "<b>Lãnh đạo</b>\n"
     "/tyle [kỳ] — tỷ lệ hoàn thành · /quahan — việc quá hạn\n"
     "/donvi — thống kê theo đơn vị · /chitieu — các chỉ tiêu\n"
-    "/baocao [kỳ] — xuất phụ lục báo cáo quý\n"
+    "/baocao [kỳ] [excel|pdf] — báo cáo kèm phụ lục (Word, Excel, PDF)\n"
     "Hoặc hỏi tự nhiên: «tỷ lệ hoàn thành quý này?»\n\n"
     "<b>Quản trị</b>\n"
     "/moi — tạo lời mời · /canbo — quản lý cán bộ\n"
+    "/kehoach — kế hoạch (lưu trữ) · /lichnghi — lịch nghỉ, ngày làm bù\n"
+    "/nhom — thành viên cơ quan nhóm · /maubaocao — mẫu báo cáo của xã\n"
     "Gửi tệp kế hoạch (Word, Excel, PDF) để nhập nhiệm vụ.\n\n"
     "/huy — huỷ thao tác đang làm"
 )

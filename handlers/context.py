@@ -10,6 +10,8 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from plans.clock import Clock
 from plans.periods import PeriodPolicy
 from plans.tasks import Today
+from reminders.calendar import WorkCalendar
+from reports.outputs.style import ReportStyle
 from storage.db import Database
 from storage.models import Official
 
@@ -24,6 +26,9 @@ class Services:
     admin_ids: frozenset[int] = frozenset()
     default_reminder_time: str = "07:30"  # shown in /nhac
     bot_username: str | None = None
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)  # before each commune's own changes
+    report_style: ReportStyle = field(default_factory=ReportStyle)  # signer, recipients, place
+    soffice: str | None = None  # PLANBOT_SOFFICE: LibreOffice for PDF (None: found on PATH)
     extra: dict[str, Any] = field(default_factory=dict)
 
 

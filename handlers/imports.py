@@ -11,36 +11,33 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 import secrets
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
-from handlers.ui.replies import esc, reply
+from handlers.plans_admin import close_offer
+from handlers.ui.callbacks import GroupAction, ImportDecision
+from handlers.ui.replies import buttons, esc, reply
 from handlers.ui.texts import NO_PERMISSION_TEXT, STRANGER_TEXT
-from plans.importing import (
-    AgencyResolution,
-    ImportResult,
-    PlanDiff,
-    TaskChange,
-    preview_import,
-    store_plan,
-)
+from plans.agencies import is_group_agency
+from plans.groups import groups_without_members
+from plans.import_diff import PlanDiff, TaskChange
+from plans.importing import AgencyResolution, ImportResult, import_target, preview_import, store_plan
 from plans.parsing.importer import MAX_BYTES, SEND_INSTEAD, SUPPORTED, PlanImportError, parse_file
 from plans.parsing.summary import preview_lines, summary_text
 from plans.parsing.types import ParsedPlan
+from plans.plan_admin import earlier_plans_of_same_kind
 from storage.models import Official, Role
-from storage.queries.plans import organization_name
-from storage.text import nfc, shorten
+from storage.text import fold, nfc, shorten
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +45,6 @@ PENDING_KEY = "plan_import"
 PREVIEW_TASKS = 5
 DIFF_LIMIT = 15
 STALE_FILES = 2 * 24 * 3600  # temp files of imports never confirmed are removed after two days
-_DATA = re.compile(r"^imp:(save|cancel):([A-Za-z0-9_-]{8,32})$")
 _ACCEPTED = (*SUPPORTED, ".doc", ".xls")  # old Office files get the importer's own explanation
 _MIME_EXT = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
@@ -157,6 +153,8 @@ def diff_lines(diff: PlanDiff) -> list[str]:
     lines += _change_lines("Thêm", diff.added)
     lines += _change_lines("Sửa", diff.changed, with_fields=True)
     lines += _change_lines("Bỏ", diff.removed)
+    if diff.renumbered:
+        lines.append(f"Đánh số lại, nội dung không đổi: {len(diff.renumbered)} nhiệm vụ.")
     return lines
 
 
@@ -174,6 +172,13 @@ def preview_text(
     if diff.is_update:
         lines.append("")
         lines += diff_lines(diff)
+    groups = sorted({r.name for r in resolutions if is_group_agency(r.name)}, key=fold)
+    if groups:
+        lines.append("")
+        lines.append(
+            "Cơ quan nhóm (giao cho các cơ quan thành viên; sau khi lưu, chọn thành viên bằng /nhom): "
+            + "; ".join(esc(g) for g in groups)
+        )
     lines.append("")
     lines.append("Bấm <b>Lưu</b> để lưu vào hệ thống, <b>Huỷ</b> để bỏ qua.")
     return "\n".join(lines)
@@ -205,14 +210,7 @@ def result_text(parsed: ParsedPlan, result: ImportResult) -> str:
 
 
 def _keyboard(token: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton("Lưu", callback_data=f"imp:save:{token}"),
-                InlineKeyboardButton("Huỷ", callback_data=f"imp:cancel:{token}"),
-            ]
-        ]
-    )
+    return buttons([("Lưu", ImportDecision("save", token)), ("Huỷ", ImportDecision("cancel", token))])
 
 
 # --- Telegram side -------------------------------------------------------------------------------
@@ -220,7 +218,7 @@ def _keyboard(token: str) -> InlineKeyboardMarkup:
 
 async def _target_org(context: PlanbotContext, official: Official) -> str | None:
     """An admin of an organization imports into it; a config admin into the one the document names."""
-    return await context.db.run(organization_name, organization_id=official.organization_id)
+    return await context.db.run(import_target, official=official)
 
 
 async def _download(context: PlanbotContext, file_id: str) -> bytes:
@@ -304,11 +302,11 @@ async def on_button(update: Update, context: PlanbotContext) -> None:
     user = update.effective_user
     if query is None or user is None:
         return
-    match = _DATA.match(query.data or "")
-    if match is None:
+    pressed = ImportDecision.parse(query.data)
+    if pressed is None or pressed.action not in ("save", "cancel"):
         await query.answer(STALE_TEXT)
         return
-    action, token = match.group(1), match.group(2)
+    action, token = pressed.action, pressed.token
     official = await current_official(update, context)
     if official is None or official.role != Role.admin:
         await query.answer(NO_PERMISSION_TEXT, show_alert=True)
@@ -365,11 +363,29 @@ async def _save(update: Update, context: PlanbotContext, official: Official, pen
         len(parsed.tasks),
         result.reports_added,
     )
-    await reply(update, result_text(parsed, result))
+    empty = await context.db.run(groups_without_members, organization_id=result.organization_id)
+    text = result_text(parsed, result)
+    if empty:
+        text += (
+            "\n\nCơ quan nhóm chưa có thành viên — nhiệm vụ của nhóm chưa có người phụ trách:\n"
+            + "\n".join(f"• {esc(g.name)}" for g in empty)
+        )
+    keyboard = buttons(*[[(f"Thành viên: {shorten(g.name, 45)}", GroupAction("s", g.id))] for g in empty[:8]])
+    await reply(update, text, reply_markup=keyboard if empty else None)
+    older = await context.db.run(
+        earlier_plans_of_same_kind,
+        organization_id=result.organization_id,
+        plan_id=result.plan_id,
+        today=context.day.day,
+        policy=context.periods,
+    )
+    offer = close_offer(older)
+    if offer is not None:
+        await reply(update, offer[0], reply_markup=offer[1])
 
 
 def register(application: Any) -> None:
     # Private chats only: in groups a shared file is not an import request. The progress conversation is
     # registered earlier, so while it waits for an attachment it gets the document first.
     application.add_handler(MessageHandler(filters.Document.ALL & filters.ChatType.PRIVATE, on_document))
-    application.add_handler(CallbackQueryHandler(on_button, pattern=r"^imp:"))
+    application.add_handler(CallbackQueryHandler(on_button, pattern=ImportDecision.pattern()))

@@ -13,9 +13,8 @@ from handlers.context import PlanbotContext
 from handlers.ui.replies import esc, reply
 from handlers.ui.texts import STRANGER_TEXT
 from plans.directory import agency_label
+from plans.invites import RedeemResult, redeem
 from storage.models import Role
-from storage.queries.invites import RedeemResult
-from storage.queries.invites import redeem_invite as redeem_invite_query
 from storage.text import nfc
 
 logger = logging.getLogger(__name__)
@@ -59,7 +58,7 @@ async def redeem_invite(update: Update, context: PlanbotContext, code: str) -> N
     if user is None:
         return
     result = await context.db.run(
-        redeem_invite_query,
+        redeem,
         code=code,
         telegram_user_id=user.id,
         full_name=nfc(user.full_name),

@@ -3,7 +3,6 @@ whether to receive the coordinating section. Every button press is re-authorised
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -12,14 +11,14 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.auth import current_official, require_official
 from handlers.context import PlanbotContext
+from handlers.ui.callbacks import ReminderSetting, ReminderTime, parse_any
 from handlers.ui.replies import esc, reply
 from handlers.ui.texts import STRANGER_TEXT
+from reminders.preferences import update_preferences
 from storage.models import Official
-from storage.queries.reminders import set_reminder_prefs
 
 TIMES = [f"{h:02d}:{m:02d}" for h in range(6, 21) for m in (0, 30) if (h, m) != (20, 30)]
-_TIME = re.compile(r"^nhac:t:(\d{4}|def)$")
-_ACTION = re.compile(r"^nhac:(on|off|co1|co0|gio|menu)$")
+ACTIONS = ("on", "off", "co1", "co0", "gio", "menu")
 
 
 def settings_text(official: Official, default_time: str) -> str:
@@ -39,25 +38,31 @@ def settings_text(official: Official, default_time: str) -> str:
 
 def settings_keyboard(official: Official) -> InlineKeyboardMarkup:
     toggle = (
-        InlineKeyboardButton("🔕 Tắt nhắc việc", callback_data="nhac:off")
+        InlineKeyboardButton("🔕 Tắt nhắc việc", callback_data=ReminderSetting("off").data())
         if official.reminders_enabled
-        else InlineKeyboardButton("🔔 Bật nhắc việc", callback_data="nhac:on")
+        else InlineKeyboardButton("🔔 Bật nhắc việc", callback_data=ReminderSetting("on").data())
     )
     coord = (
-        InlineKeyboardButton("Bỏ phần phối hợp", callback_data="nhac:co0")
+        InlineKeyboardButton("Bỏ phần phối hợp", callback_data=ReminderSetting("co0").data())
         if official.remind_coordinating
-        else InlineKeyboardButton("Nhận phần phối hợp", callback_data="nhac:co1")
+        else InlineKeyboardButton("Nhận phần phối hợp", callback_data=ReminderSetting("co1").data())
     )
     return InlineKeyboardMarkup(
-        [[toggle], [InlineKeyboardButton("🕖 Đổi giờ nhắc", callback_data="nhac:gio")], [coord]]
+        [
+            [toggle],
+            [InlineKeyboardButton("🕖 Đổi giờ nhắc", callback_data=ReminderSetting("gio").data())],
+            [coord],
+        ]
     )
 
 
 def time_keyboard(default_time: str) -> InlineKeyboardMarkup:
-    buttons = [InlineKeyboardButton(t, callback_data=f"nhac:t:{t.replace(':', '')}") for t in TIMES]
+    buttons = [InlineKeyboardButton(t, callback_data=ReminderTime(t.replace(":", "")).data()) for t in TIMES]
     rows = [buttons[i : i + 4] for i in range(0, len(buttons), 4)]
-    rows.append([InlineKeyboardButton(f"Mặc định ({default_time})", callback_data="nhac:t:def")])
-    rows.append([InlineKeyboardButton("◀ Quay lại", callback_data="nhac:menu")])
+    rows.append(
+        [InlineKeyboardButton(f"Mặc định ({default_time})", callback_data=ReminderTime("def").data())]
+    )
+    rows.append([InlineKeyboardButton("◀ Quay lại", callback_data=ReminderSetting("menu").data())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -67,7 +72,7 @@ async def nhac(update: Update, context: PlanbotContext) -> None:
         return
     assert official.id is not None
     # Writing to the bot proves the user can be reached again.
-    official = await context.db.run(set_reminder_prefs, official_id=official.id) or official
+    official = await context.db.run(update_preferences, official_id=official.id) or official
     default = context.services.default_reminder_time
     await reply(update, settings_text(official, default), reply_markup=settings_keyboard(official))
 
@@ -90,12 +95,12 @@ async def on_button(update: Update, context: PlanbotContext) -> None:
     if official is None or official.id is None:
         await query.answer(STRANGER_TEXT[:190], show_alert=True)
         return
-    data = query.data or ""
+    pressed = parse_any(query.data)
     default = context.services.default_reminder_time
     changes: dict[str, Any] = {}
     note = ""
-    if match := _TIME.match(data):
-        raw = match.group(1)
+    if isinstance(pressed, ReminderTime):
+        raw = pressed.hhmm
         if raw == "def":
             changes["use_default_time"] = True
             note = f"Đã đặt giờ nhắc mặc định {default}."
@@ -106,8 +111,8 @@ async def on_button(update: Update, context: PlanbotContext) -> None:
                 return
             changes["reminder_time"] = chosen
             note = f"Đã đặt giờ nhắc {chosen}."
-    elif match := _ACTION.match(data):
-        action = match.group(1)
+    elif isinstance(pressed, ReminderSetting) and pressed.action in ACTIONS:
+        action = pressed.action
         if action == "gio":
             await query.answer()
             await _edit(update, "🕖 Chọn giờ nhận tin nhắc việc hằng ngày:", time_keyboard(default))
@@ -121,11 +126,12 @@ async def on_button(update: Update, context: PlanbotContext) -> None:
     else:
         await query.answer("Nút này không còn dùng được.")
         return
-    updated = await context.db.run(set_reminder_prefs, official_id=official.id, **changes) or official
+    updated = await context.db.run(update_preferences, official_id=official.id, **changes) or official
     await query.answer(note)
     await _edit(update, settings_text(updated, default), settings_keyboard(updated))
 
 
 def register(application: Any) -> None:
     application.add_handler(CommandHandler("nhac", nhac))
-    application.add_handler(CallbackQueryHandler(on_button, pattern=r"^nhac:"))
+    for kind in (ReminderSetting, ReminderTime):
+        application.add_handler(CallbackQueryHandler(on_button, pattern=kind.pattern()))

@@ -1,26 +1,33 @@
-"""Leaders' statistics: free-text questions, /tyle /quahan /donvi /chitieu /baocao, the chart button.
+"""Leaders' statistics: free-text questions, /tyle /quahan /donvi /chitieu /baocao, the chart
+button, the pages of a long answer and the "Ý anh/chị là" choices.
 
-Thin: parse the input, run reports.* off the event loop, reply. The chart button carries only a
-period code and an agency id ("st:ch:2025-Q3:0") and is re-authorised on every press.
+Thin: the question engine (reports/answers/core.py) reads and answers; this module keeps the
+chat's last question for follow-ups (context.user_data["qa"], JSON, per chat, with the moment it
+was asked: it lasts MEMORY_SECONDS) and turns the answer's buttons into callback data (ids and
+short tokens, handlers/ui/callbacks.py), re-authorised on every press.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.auth import require_official
 from handlers.context import PlanbotContext
+from handlers.ui.callbacks import AnswerChoice, AnswerPage, Callback, Chart, NewCard
 from handlers.ui.replies import esc, reply
 from plans.periods import Period, parse_period_code, quarter_containing
 from reports.answers.core import (
     NOT_UNDERSTOOD,
     Answer,
     ChartRequest,
+    answer_page,
     answer_question,
     chart_for,
     intent_answer,
@@ -28,38 +35,89 @@ from reports.answers.core import (
 )
 from reports.outputs.charts import ChartData, render_chart
 from reports.outputs.docx import render_docx, report_filename
+from reports.questions.followup import MEMORY_SECONDS
 from reports.questions.parse import PeriodError, parse_period_text
 from storage.models import Official, Role
 
 logger = logging.getLogger(__name__)
 
-CHART_PREFIX = "st:ch:"
+MEMORY_KEY = "qa"
 BAD_PERIOD = (
     "Không hiểu kỳ «{arg}». Ví dụ: quý này, quý trước, quý 3, quý III/2025, tháng 11, "
     "6 tháng đầu năm, năm nay, 2025-Q3."
 )
+STALE = "Câu hỏi này đã cũ, hãy hỏi lại."
 
 
-def _chart_markup(answer: Answer) -> InlineKeyboardMarkup | None:
-    if answer.chart_request is None:
+# --------------------------------------------------------------- the chat's memory
+
+
+def _chats(context: PlanbotContext) -> dict[str, Any]:
+    data = context.user_data if context.user_data is not None else {}
+    chats = data.setdefault(MEMORY_KEY, {})
+    return chats if isinstance(chats, dict) else {}
+
+
+def _memory(context: PlanbotContext, chat_id: int) -> dict[str, Any] | None:
+    """The chat's last question, if it was asked less than MEMORY_SECONDS ago."""
+    entry = _chats(context).get(str(chat_id))
+    now = context.clock.now().timestamp()
+    if not isinstance(entry, dict) or now - float(entry.get("at", 0)) > MEMORY_SECONDS:
         return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton("📊 Biểu đồ", callback_data=answer.chart_request.callback_data)]]
-    )
+    return entry
+
+
+def _remember(context: PlanbotContext, chat_id: int, answer: Answer) -> str:
+    """Keep what a follow-up, a page or a choice needs; the token names it in the buttons."""
+    token = secrets.token_urlsafe(6)
+    entry: dict[str, Any] = {"at": context.clock.now().timestamp(), "token": token}
+    previous = _memory(context, chat_id) or {}
+    remembered = answer.remember.to_dict() if answer.remember is not None else previous.get("frame")
+    if remembered is not None:
+        entry["frame"] = remembered
+    if answer.frame is not None:
+        entry["answered"] = answer.frame.to_dict()
+    entry["choices"] = list(answer.choices)
+    _chats(context)[str(chat_id)] = entry
+    return token
+
+
+# --------------------------------------------------------------- replies
+
+
+def _markup(answer: Answer, token: str | None) -> InlineKeyboardMarkup | None:
+    rows: list[list[InlineKeyboardButton]] = []
+    for row in answer.buttons:
+        buttons = []
+        for button in row:
+            callback: Callback | None = None
+            if button.action == "page" and token:
+                callback = AnswerPage(token, int(button.value))
+            elif button.action == "choice" and token:
+                callback = AnswerChoice(token, int(button.value))
+            elif button.action == "card":
+                callback = NewCard(int(button.value))
+            if callback is not None:
+                buttons.append(InlineKeyboardButton(button.label, callback_data=callback.data()))
+        if buttons:
+            rows.append(buttons)
+    if answer.chart_request is not None:
+        request = answer.chart_request
+        chart = Chart(request.period_code, request.agency_id or 0)
+        rows.append([InlineKeyboardButton("📊 Biểu đồ", callback_data=chart.data())])
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 async def _send_chart(
     update: Update, context: PlanbotContext, official: Official, request: ChartRequest
 ) -> None:
-    mode = context.periods.mode
     try:
-        period = parse_period_code(request.period_code, mode)
+        period = parse_period_code(request.period_code, context.periods.mode)
     except ValueError:
         await reply(update, "Kỳ của biểu đồ không hợp lệ.")
         return
-    today = context.clock.today()
     data = await context.db.run(
-        chart_for, viewer=official, period=period, today=today, agency_id=request.agency_id
+        chart_for, viewer=official, period=period, today=context.clock.today(), agency_id=request.agency_id
     )
     if isinstance(data, str):
         await reply(update, esc(data))
@@ -89,7 +147,9 @@ async def _send_report(update: Update, context: PlanbotContext, official: Offici
         )
 
 
-async def _deliver(update: Update, context: PlanbotContext, official: Official, answer: Answer) -> None:
+async def _deliver(
+    update: Update, context: PlanbotContext, official: Official, answer: Answer, token: str | None = None
+) -> None:
     if answer.report_period is not None:
         await reply(update, answer.text)
         await _send_report(update, context, official, answer.report_period)
@@ -98,18 +158,65 @@ async def _deliver(update: Update, context: PlanbotContext, official: Official, 
         await reply(update, answer.text)
         await _send_chart(update, context, official, answer.chart_request)
         return
-    await reply(update, answer.text, reply_markup=_chart_markup(answer))
+    await reply(update, answer.text, reply_markup=_markup(answer, token))
 
 
 async def try_answer_question(update: Update, context: PlanbotContext, official: Official, text: str) -> bool:
-    """Answer text that asks about progress; return False when it is not such a question."""
+    """Answer text that asks a question; return False when it is not one (the caller searches)."""
+    chat = update.effective_chat
+    chat_id = chat.id if chat is not None else 0
+    memory = _memory(context, chat_id)
     answer = await context.db.run(
-        answer_question, text=text, viewer=official, today=context.clock.today(), periods=context.periods
+        answer_question,
+        text=text,
+        viewer=official,
+        today=context.clock.today(),
+        periods=context.periods,
+        memory=memory.get("frame") if memory else None,
     )
     if answer is None:
         return False
-    await _deliver(update, context, official, answer)
+    token = _remember(context, chat_id, answer)
+    await _deliver(update, context, official, answer, token)
     return True
+
+
+async def answer_button(update: Update, context: PlanbotContext) -> None:
+    """A page of a long answer, or one of the "Ý anh/chị là" readings."""
+    query = update.callback_query
+    if query is None:
+        return
+    official = await require_official(update, context)
+    if official is None:
+        await query.answer()
+        return
+    pressed = AnswerPage.parse(query.data) or AnswerChoice.parse(query.data)
+    chat_id = update.effective_chat.id if update.effective_chat is not None else 0
+    memory = _memory(context, chat_id)
+    if pressed is None or memory is None or memory.get("token") != pressed.token:
+        await query.answer(STALE)
+        return
+    await query.answer()
+    if isinstance(pressed, AnswerChoice):
+        choices = memory.get("choices") or []
+        if 0 <= pressed.index < len(choices):
+            await try_answer_question(update, context, official, str(choices[pressed.index]))
+        return
+    answer = await context.db.run(
+        answer_page, viewer=official, frame=memory.get("answered") or {}, today=context.clock.today(),
+        periods=context.periods, page=pressed.page,
+    )  # fmt: skip
+    if answer is None:
+        return
+    markup = _markup(answer, pressed.token)
+    try:
+        await query.edit_message_text(answer.text, reply_markup=markup)
+    except BadRequest as exc:  # the same page pressed again, or a page too long to edit in place
+        if "not modified" not in str(exc).lower():
+            await reply(update, answer.text, reply_markup=markup)
+
+
+# --------------------------------------------------------------- the commands
 
 
 async def _period_arg(update: Update, context: PlanbotContext) -> Period | bool | None:
@@ -117,9 +224,8 @@ async def _period_arg(update: Update, context: PlanbotContext) -> Period | bool 
     arg = " ".join(context.args or []).strip()
     if not arg:
         return None
-    today = context.clock.today()
     try:
-        period = parse_period_text(arg, today=today, mode=context.periods.mode)
+        period = parse_period_text(arg, today=context.clock.today(), mode=context.periods.mode)
     except PeriodError:
         period = None
     if period is None:
@@ -138,7 +244,9 @@ async def _intent_command(update: Update, context: PlanbotContext, intent: str) 
     today = context.clock.today()
     if not isinstance(period, Period):
         period = quarter_containing(today, context.periods.mode)
-    answer = await context.db.run(intent_answer, viewer=official, intent=intent, period=period, today=today)
+    answer = await context.db.run(
+        intent_answer, viewer=official, intent=intent, period=period, today=today, periods=context.periods
+    )
     await _deliver(update, context, official, answer)
 
 
@@ -179,14 +287,13 @@ async def chart_button(update: Update, context: PlanbotContext) -> None:
     if official is None:
         await query.answer()
         return
-    parts = (query.data or "").removeprefix(CHART_PREFIX).rsplit(":", 1)
-    if len(parts) != 2 or not parts[1].isdigit():
+    pressed = Chart.parse(query.data)
+    if pressed is None:
         await query.answer("Nút không còn hiệu lực.")
         return
     await query.answer()
-    agency_id = int(parts[1]) or None
     # Re-authorised: chart_for limits an official to their own agency whatever the button says.
-    await _send_chart(update, context, official, ChartRequest(parts[0], agency_id))
+    await _send_chart(update, context, official, ChartRequest(pressed.period, pressed.agency_id or None))
 
 
 async def examples_command(update: Update, context: PlanbotContext) -> None:
@@ -202,4 +309,6 @@ def register(application: Any) -> None:
     application.add_handler(CommandHandler("chitieu", chitieu_command))
     application.add_handler(CommandHandler("baocao", baocao_command))
     application.add_handler(CommandHandler("hoi", examples_command))
-    application.add_handler(CallbackQueryHandler(chart_button, pattern=r"^st:ch:"))
+    application.add_handler(CallbackQueryHandler(chart_button, pattern=Chart.pattern()))
+    for kind in (AnswerPage, AnswerChoice):
+        application.add_handler(CallbackQueryHandler(answer_button, pattern=kind.pattern()))

@@ -6,18 +6,19 @@ import logging
 from datetime import date
 from typing import Any
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest
+from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.auth import current_official, require_official
 from handlers.context import PlanbotContext
 from handlers.ui import views
 from handlers.ui.callbacks import ListPage, NewCard, OpenCard, parse_any
-from handlers.ui.replies import MAX_TEXT, esc, reply
+from handlers.ui.replies import esc, reply, show_text
 from handlers.ui.texts import NO_PERMISSION_TEXT, STALE_BUTTON_TEXT, STRANGER_TEXT
 from plans.tasks import card as task_card_view
 from plans.tasks import search, task_list
+from reminders.calendar import WorkCalendar
+from reminders.calendar_admin import work_calendar
 from storage.models import Official, Role
 from storage.text import nfc
 
@@ -76,20 +77,6 @@ async def send_search_results(
     )
 
 
-async def show_text(
-    query: CallbackQuery, update: Update, text: str, markup: InlineKeyboardMarkup | None
-) -> None:
-    """Edit the pressed message in place; a card too long for one message is sent as new messages."""
-    if len(text) > MAX_TEXT:
-        await reply(update, text, reply_markup=markup)
-        return
-    try:
-        await query.edit_message_text(text, reply_markup=markup)
-    except BadRequest as exc:  # "message is not modified" when the same page is pressed again
-        if "not modified" not in str(exc).lower():
-            raise
-
-
 async def on_callback(update: Update, context: PlanbotContext) -> None:
     query = update.callback_query
     if query is None:
@@ -114,11 +101,16 @@ async def on_callback(update: Update, context: PlanbotContext) -> None:
         await query.answer()
         if isinstance(pressed, NewCard):  # from a digest: a new message, the digest stays as it was
             await reply(
-                update, views.card_text(card, today(context)), reply_markup=views.card_keyboard(card, 0)
+                update,
+                views.card_text(card, today(context), calendar=await _calendar(context, official)),
+                reply_markup=views.card_keyboard(card, 0),
             )
         else:
             await show_text(
-                query, update, views.card_text(card, today(context)), views.card_keyboard(card, pressed.page)
+                query,
+                update,
+                views.card_text(card, today(context), calendar=await _calendar(context, official)),
+                views.card_keyboard(card, pressed.page),
             )
         return
     await query.answer(STALE_BUTTON_TEXT, show_alert=False)
@@ -130,8 +122,21 @@ async def card_message(update: Update, context: PlanbotContext, official: Offici
     if card is None:
         await reply(update, esc(NO_PERMISSION_TEXT))
         return False
-    await reply(update, views.card_text(card, today(context)), reply_markup=views.card_keyboard(card, 0))
+    await reply(
+        update,
+        views.card_text(card, today(context), calendar=await _calendar(context, official)),
+        reply_markup=views.card_keyboard(card, 0),
+    )
     return True
+
+
+async def _calendar(context: PlanbotContext, official: Official) -> WorkCalendar:
+    """The commune's working calendar, for "còn N ngày làm việc" on a card."""
+    if official.organization_id is None:
+        return context.services.calendar
+    return await context.db.run(
+        work_calendar, organization_id=official.organization_id, base=context.services.calendar
+    )
 
 
 def register(application: Any) -> None:

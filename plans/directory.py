@@ -14,7 +14,8 @@ FUZZY_MIN = 90.0  # below this a typed agency name is not trusted for an invite
 
 def find_agencies(*, session: Session, name: str, organization_id: int | None = None) -> list[Agency]:
     """Agencies whose name or alias matches `name` (exact folded key first, else fuzzy)."""
-    stmt = select(Agency).where(col(Agency.is_group).is_(False))  # nobody works in "Các phòng …"
+    # Group agencies too: an official may act for "Các công chức chuyên môn thuộc UBND xã".
+    stmt = select(Agency)
     if organization_id is not None:
         stmt = stmt.where(Agency.organization_id == organization_id)
     agencies = list(session.exec(stmt.order_by(col(Agency.name))).all())
@@ -52,3 +53,9 @@ def agency_label(*, session: Session, official: Official) -> str | None:
         return None
     agency = session.get(Agency, official.agency_id)
     return agency.name if agency else None
+
+
+def agencies_of(*, session: Session, organization_id: int) -> list[Agency]:
+    """Every agency of an organization, in the order they were created (the plan's order)."""
+    stmt = select(Agency).where(Agency.organization_id == organization_id).order_by(col(Agency.id))
+    return list(session.exec(stmt).all())

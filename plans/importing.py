@@ -5,20 +5,28 @@ its tasks by code and content similarity, keeps every progress report and marks 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz import fuzz
 from sqlmodel import Session
 
 from plans.agencies import DEFAULT_ALIASES, AgencyMatcher, agency_key, is_group_agency
 from plans.clock import Clock
+from plans.import_diff import (
+    PlanDiff,
+    TaskChange,
+    diff_tasks,
+    match_tasks,
+    node_fields,
+)
+from plans.indicators import store_result_values
 from plans.parsing.importer import PlanImportError
 from plans.parsing.types import ParsedNode, ParsedPlan
 from plans.periods import quarter_containing
 from storage.models import (
     Agency,
     AgencyAlias,
+    Official,
     Organization,
     Plan,
     Task,
@@ -30,22 +38,14 @@ from storage.queries.plans import (
     find_plan,
     imported_report_exists,
     organization_by_name,
+    organization_name,
     plan_nodes,
     task_links,
 )
 from storage.queries.progress import create_report
-from storage.text import fold, fold_processor
+from storage.text import fold
 
 logger = logging.getLogger(__name__)
-
-# Similarity is the edit-distance ratio of the folded texts. Not WRatio: these plans share so much
-# wording ("thực hiện … thủ tục hành chính …") that 56% of pairs of *different* tasks in the seeds
-# score 80 or more with it, some 90, so a replaced task kept the old one's reports. With the plain
-# ratio, different tasks of one plan score at most 77; rewordings (a word added, "TTHC" for "thủ tục
-# hành chính", a year changed) 74–100, 98% of them 80 or more. Below the bar a task counts as removed
-# and a new one added: its reports stay with the old task, and the preview shows both.
-SAME_CODE_SIMILARITY = 80  # same code and roughly the same text: the same task, maybe reworded
-MOVED_SIMILARITY = 90  # another code but nearly the same text: the same task, renumbered
 
 
 @dataclass
@@ -54,25 +54,6 @@ class AgencyResolution:
     name: str  # canonical
     how: str  # exact | alias | fuzzy | new
     score: float
-
-
-@dataclass
-class TaskChange:
-    code: str
-    content: str
-    fields: list[str] = field(default_factory=list)
-
-
-@dataclass
-class PlanDiff:
-    existing_plan_id: int | None
-    added: list[TaskChange] = field(default_factory=list)
-    changed: list[TaskChange] = field(default_factory=list)
-    removed: list[TaskChange] = field(default_factory=list)
-
-    @property
-    def is_update(self) -> bool:
-        return self.existing_plan_id is not None
 
 
 @dataclass
@@ -163,57 +144,6 @@ def matched_names(*, session: Session, parsed: ParsedPlan, organization_name: st
     return resolver
 
 
-def _node_fields(node: ParsedNode) -> dict[str, object]:
-    deadline = node.deadline
-    return {
-        "content": node.content,
-        "deadline_text": deadline.text if deadline else None,
-        "deadline_kind": deadline.kind if deadline else "unknown",
-        "deadline_due": deadline.due if deadline else None,
-        "deadline_start": deadline.start if deadline else None,
-        "recurrence": deadline.recurrence if deadline else None,
-        "product": node.product,
-        "targets": [{"metric": t.metric, "min_percent": t.min_percent} for t in node.targets],
-        "milestones": [
-            {"day": m.day.isoformat(), "text": m.text} for m in getattr(deadline, "milestones", ()) or ()
-        ],
-    }
-
-
-def _similar(a: str, b: str) -> float:
-    return float(fuzz.ratio(a, b, processor=fold_processor))
-
-
-def match_tasks(old: list[Task], nodes: list[ParsedNode]) -> dict[str, Task]:
-    """New code → old task: same code and similar text first, then nearly the same text elsewhere."""
-    by_code = {t.code: t for t in old}
-    pairs: dict[str, Task] = {}
-    used: set[int] = set()
-    for node in nodes:
-        task = by_code.get(node.code)
-        if (
-            task is not None
-            and task.kind == node.kind
-            and _similar(task.content, node.content) >= SAME_CODE_SIMILARITY
-        ):
-            pairs[node.code] = task
-            used.add(task.id or 0)
-    for node in nodes:
-        if node.code in pairs:
-            continue
-        best: tuple[float, Task] | None = None
-        for task in old:
-            if (task.id or 0) in used or task.kind != node.kind:
-                continue
-            score = _similar(task.content, node.content)
-            if score >= MOVED_SIMILARITY and (best is None or score > best[0]):
-                best = (score, task)
-        if best is not None:
-            pairs[node.code] = best[1]
-            used.add(best[1].id or 0)
-    return pairs
-
-
 def plan_diff(*, session: Session, parsed: ParsedPlan, organization_name: str | None) -> PlanDiff:
     """What saving would add, change and remove (nothing is written)."""
     name = _org_name(parsed, organization_name)
@@ -232,30 +162,7 @@ def plan_diff(*, session: Session, parsed: ParsedPlan, organization_name: str | 
     if plan is None or plan.id is None:
         return PlanDiff(None, added=[TaskChange(n.code, n.content) for n in parsed.tasks])
     old = plan_nodes(session=session, plan_id=plan.id)
-    return _diff(old, parsed)
-
-
-def _diff(old: list[Task], parsed: ParsedPlan) -> PlanDiff:
-    live = [t for t in old if not t.removed]
-    pairs = match_tasks(live, parsed.nodes)
-    diff = PlanDiff(old[0].plan_id if old else None)
-    for node in parsed.tasks:
-        task = pairs.get(node.code)
-        if task is None:
-            diff.added.append(TaskChange(node.code, node.content))
-            continue
-        fields = [
-            key
-            for key, value in _node_fields(node).items()
-            if key not in ("targets", "milestones") and getattr(task, key) != value
-        ]
-        if task.code != node.code:
-            fields.insert(0, "code")
-        if fields:
-            diff.changed.append(TaskChange(node.code, node.content, fields))
-    kept = {t.id for t in pairs.values()}
-    diff.removed = [TaskChange(t.code, t.content) for t in live if t.kind == "task" and t.id not in kept]
-    return diff
+    return diff_tasks(old, parsed)
 
 
 def store_plan(
@@ -311,7 +218,7 @@ def store_plan(
     session.flush()
     assert plan.id is not None
 
-    diff = _diff(old, parsed)
+    diff = diff_tasks(old, parsed)
     diff.existing_plan_id = plan.id if old else None
     pairs = match_tasks([t for t in old if not t.removed], parsed.nodes)
     kept_ids = {t.id for t in pairs.values()}
@@ -335,9 +242,12 @@ def store_plan(
         task.position, task.section, task.removed = position, node.section, False
         parent = by_code.get(node.parent_code or "")
         task.parent_id = parent.id if parent else None
-        for key, value in _node_fields(node).items():
+        for key, value in node_fields(node).items():
             setattr(task, key, value)
         task.content_key = fold(node.content)
+        # The agency cells as written, for the report files (outside _node_fields: not a change to diff).
+        task.lead_text = "; ".join(node.lead) or None
+        task.coordinating_text = "; ".join(node.coordinating) or None
         session.add(task)
         session.flush()
         assert task.id is not None
@@ -386,7 +296,7 @@ def _store_result(session: Session, task: Task, node: ParsedNode, parsed: Parsed
         session=session, task_id=task.id, period_end=period.end, status=result.status, note=result.text
     ):
         return 0  # the same file imported again: do not count the result twice
-    create_report(
+    report = create_report(
         session=session,
         task_id=task.id,
         official=None,
@@ -402,6 +312,16 @@ def _store_result(session: Session, task: Task, node: ParsedNode, parsed: Parsed
             for ref in result.documents
         ],
         source="import",
+    )
+    # The figures the result names, as indicator values of the period (plans/indicators.py).
+    store_result_values(
+        session=session,
+        task=task,
+        text=result.text,
+        percents=result.kpi_values,
+        period=period,
+        report_id=report.id,
+        source=str(getattr(parsed, "source_report", None) or ""),
     )
     return 1
 
@@ -438,3 +358,9 @@ def preview_import(
     finally:
         session.rollback()
     return list(resolver.resolved.values()), diff
+
+
+def import_target(*, session: Session, official: Official) -> str | None:
+    """The organization an admin imports into: their own; an admin of every organization imports
+    into the one the document names (None here)."""
+    return organization_name(session=session, organization_id=official.organization_id)

@@ -55,11 +55,19 @@ def current_plan_ids(plans: Iterable[PlanInfo], today: date, policy: PeriodPolic
 
 
 def tasks_for_period(
-    tasks: Iterable[TaskFacts], plans: Sequence[PlanInfo], period: Period, today: date
+    tasks: Iterable[TaskFacts],
+    plans: Sequence[PlanInfo],
+    period: Period,
+    today: date,
+    policy: PeriodPolicy | None = None,
 ) -> list[TaskFacts]:
     """The tasks a period's figures count: those of the plans covering it. A closed plan still
     counts for periods that are over (questions and reports about them still work), not for the
-    current or a coming one (it is no longer followed)."""
+    current or a coming one (it is no longer followed). The period containing today counts the
+    current plans — the same tasks the lists and digests show, so "now" agrees everywhere (a plan
+    whose year is over stays in view until its last reporting window closes)."""
+    if period.contains(today):
+        return current_tasks(tasks, plans, today, policy or PeriodPolicy())
     ids = {p.id for p in plans_for_period(plans, period) if p.status != ARCHIVED or period.end < today}
     return [t for t in tasks if t.plan_id in ids]
 

@@ -42,6 +42,7 @@ from storage.queries.facts import (
     organization_report_facts,
     organization_task_facts,
 )
+from storage.queries.groups import group_agency_ids
 from storage.queries.versions import bump_generation, data_generation, facts_version, has_uncommitted_changes
 
 logger = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class OrgContext:
     agency_names: Mapping[int, str] = field(default_factory=dict)
     groups: Mapping[int, frozenset[int]] = field(default_factory=dict)  # agency → its group agencies
     plans: tuple[PlanInfo, ...] = ()
+    group_agencies: frozenset[int] = frozenset()  # agencies that stand for members ("Các …")
 
     @cached_property
     def members(self) -> dict[int, frozenset[int]]:
@@ -75,6 +77,7 @@ def load_context(session: Session, organization_id: int) -> OrgContext:
         agency_names=agency_names(session=session, organization_id=organization_id),
         groups=agency_groups(session=session, organization_id=organization_id),
         plans=tuple(organization_plans(session=session, organization_id=organization_id)),
+        group_agencies=group_agency_ids(session=session, organization_id=organization_id),
     )
 
 

@@ -101,6 +101,14 @@ class TaskState:
         return self.status != NO_REPORT
 
     @property
+    def reported_about_period(self) -> bool:
+        """A report about this very period (not a one-off done carried forward from an earlier one)."""
+        if self.report is None:
+            return False
+        start, end = report_period(self.report)
+        return start <= self.period.end and end >= self.period.start
+
+    @property
     def active(self) -> bool:
         """Counted in the commune's rate: done or in progress."""
         return self.status in (DONE, IN_PROGRESS)
@@ -161,7 +169,9 @@ def _recurring(
     """(overdue, the missed occurrence, the next one) of a recurring task."""
     if not task.recurrence:
         return False, None, None
-    lo = task.start or (today - RECURRING_LOOKBACK)
+    # Without a known start (a plan whose header gave no year) only the period's own occurrences
+    # count: a task is never late for a month before its plan existed.
+    lo = task.start or task.plan_start or period.start
     hi = min(period.end, today - timedelta(days=1))
     if task.due is not None:
         hi = min(hi, task.due)
@@ -274,6 +284,7 @@ class Counts:
     on_demand: int = 0  # of the total: tasks done when the need arises
     due: int = 0  # one-off tasks whose due day has come (đến hạn) in the period
     on_time: int = 0  # of those, done by their due day
+    reported_about: int = 0  # tasks with a report about this period itself
 
     @property
     def active(self) -> int:
@@ -286,8 +297,9 @@ class Counts:
 
     @property
     def has_data(self) -> bool:
-        """False when nothing at all was reported: there is no figure to give."""
-        return self.reported > 0
+        """False when nothing at all was reported about the period: there is no figure to give
+        ("Chưa có số liệu báo cáo quý II/2023"), even if one-off tasks done earlier carry forward."""
+        return self.reported_about > 0
 
     @property
     def completion_rate(self) -> float | None:
@@ -305,9 +317,10 @@ class Counts:
 
 
 def count(states: Iterable[TaskState], today: date | None = None) -> Counts:
-    total = done = in_progress = not_done = no_report = overdue = on_demand = due = on_time = 0
+    total = done = in_progress = not_done = no_report = overdue = on_demand = due = on_time = about = 0
     for s in states:
         total += 1
+        about += s.reported_about_period
         if s.status == DONE:
             done += 1
         elif s.status == IN_PROGRESS:
@@ -323,4 +336,4 @@ def count(states: Iterable[TaskState], today: date | None = None) -> Counts:
         if reached:
             due += 1
             on_time += s.timeliness == ON_TIME
-    return Counts(total, done, in_progress, not_done, no_report, overdue, on_demand, due, on_time)
+    return Counts(total, done, in_progress, not_done, no_report, overdue, on_demand, due, on_time, about)

@@ -19,10 +19,11 @@ from plans.periods import Period, PeriodPolicy
 from plans.search import SearchIndex
 from plans.snapshot import OrgFacts, org_facts, states
 from plans.status import TaskState
-from storage.facts import TaskFacts
+from storage.facts import HistoryEntry, TaskFacts
 from storage.models import Official
+from storage.queries.explanations import ExplanationRow
 from storage.queries.facts import organizations
-from storage.queries.tasks import HistoryEntry, card_details, organization_of_task
+from storage.queries.tasks import card_details, organization_of_task
 from storage.text import fold
 
 
@@ -57,6 +58,7 @@ class TaskCard:
     latest_kpi: float | None
     history: tuple[HistoryEntry, ...] = field(default_factory=tuple)
     can_report: bool = False
+    explanations: tuple[ExplanationRow, ...] = ()  # giải trình of the task's agency, latest first
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,7 @@ def card(*, session: Session, official: Official, task_id: int, today: Today) ->
         targets=task.targets,
         latest_kpi=latest_kpi,
         history=details.history,
+        explanations=details.explanations,
         can_report=may_report(viewer, task),
     )
 

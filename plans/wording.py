@@ -64,3 +64,9 @@ def document_text(doc_type: str, number: str | None, issued_on: date | None, tex
     if issued_on is not None:
         parts.append(f"ngày {date_vi(issued_on)}")
     return " ".join(parts)
+
+
+# A task's explanation (giải trình), wherever it is shown: the card, the report files, the leader.
+REASON_LABEL = "Lý do chưa hoàn thành"
+NO_REASON = "chưa nêu lý do"
+EXPLANATION_NAME = "Giải trình"

@@ -110,3 +110,12 @@ def calendar_from(
     return WorkCalendar(
         work_on_saturday, {day: "Ngày nghỉ (cấu hình)" for day in extra_days_off}, {}, public_holidays
     )
+
+
+def commune_calendar(base: WorkCalendar, changes: Iterable[tuple[date, bool, str]]) -> WorkCalendar:
+    """The deployment's calendar with one commune's own changes on top: (day, working, note)."""
+    days_off: dict[date, str] = {}
+    working: dict[date, str] = {}
+    for day, is_working, note in changes:
+        (working if is_working else days_off)[day] = note
+    return base.with_overrides(days_off, working) if days_off or working else base

@@ -147,12 +147,14 @@ def render_daily(
     official_id: int,
     chat_id: int,
     unreachable: Sequence[str] = (),
+    unassigned: Sequence[DueItem] = (),
     limit: int = MAX_TEXT,
 ) -> Digest | None:
-    """One message for one official and day; None when there is nothing to say."""
+    """One message for one official and day; None when there is nothing to say. An admin's also
+    lists the officials the bot cannot reach and the tasks nobody is responsible for yet."""
     lead = due.lead if due else ()
     coord = due.coordinating if due else ()
-    if not lead and not coord and not unreachable:
+    if not lead and not coord and not unreachable and not unassigned:
         return None
     builder = _Builder(limit)
     builder.add(f"🔔 <b>Nhắc việc {day_title(today)}</b>")
@@ -169,6 +171,12 @@ def render_daily(
         builder.add(f"<b>🚫 Cán bộ không nhận được tin nhắn ({len(unreachable)})</b>")
         for name in unreachable:
             builder.add(f"• {esc(name)}", counted=True)
+    if unassigned:
+        builder.add("")
+        builder.add(f"<b>👤 Chưa có người phụ trách ({_count_tasks(unassigned)})</b>")
+        builder.add("<i>Cơ quan nhóm chưa có thành viên: đặt thành viên bằng /nhom.</i>")
+        for item in unassigned:
+            builder.add(item_line(item, limit=COORD_CONTENT_CHARS), counted=True)
     buttons = task_buttons(lead or coord)
     return Digest(official_id, chat_id, "daily", builder.text(FOOTER), buttons, tuple(lead) + tuple(coord))
 

@@ -166,14 +166,16 @@ def task_items(
     if not cal.is_working_day(today):
         return []
     period = policy.containing(today)
-    if not _covers(task, period) and task.deadline_kind not in ONE_OFF_KINDS:
-        return []
     state = task_state(task, reports, period, today)
     items: list[DueItem] = []
     if state.overdue and state.overdue_since is not None:
+        # Overdue is the status model's call alone, even for a task whose span has ended (a
+        # December occurrence missed is still owed in January, until the plan's window closes).
         since = state.overdue_since
         label = occurrence_period(task.recurrence, since).label if task.recurrence else None
         items.append(DueItem(task, since, (since - today).days, Bucket.overdue, label))
+    if not _covers(task, period) and task.deadline_kind not in ONE_OFF_KINDS:
+        return items
     horizon = max([0, *offsets]) + 10  # enough to reach across a long holiday
     for day, label in _ahead(task, state, reports, today, horizon):
         if today in reminder_days(day, offsets, cal):
@@ -280,3 +282,24 @@ def weekly_summary(
     week.sort(key=_sort_key)
     ranked = tuple(sorted(overdue.items(), key=lambda kv: (-kv[1], kv[0])))
     return WeeklySummary(organization_id, period, count(states, today), ranked, tuple(week))
+
+
+def unassigned_items(
+    tasks: Iterable[TaskFacts],
+    reports: Reports,
+    empty_groups: frozenset[int] | set[int],
+    staffed_agencies: set[int],
+    today: date,
+    cal: WorkCalendar,
+    offsets: Sequence[int],
+    *,
+    policy: PeriodPolicy,
+) -> list[DueItem]:
+    """Items of tasks nobody receives: led only by group agencies that have no member agencies and
+    no official of their own. They go to the admins' digest as "chưa có người phụ trách"."""
+    items: list[DueItem] = []
+    for task in tasks:
+        lead = task.lead_agency_ids
+        if lead and lead <= empty_groups and not lead & staffed_agencies:
+            items += task_items(task, reports.get(task.id, ()), today, cal, offsets, policy)
+    return sorted(items, key=_sort_key)

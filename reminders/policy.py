@@ -20,3 +20,7 @@ class ReminderConfig:
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     reminder_time: time = time(7, 30)  # the default digest time; officials may choose their own
     offsets: tuple[int, ...] = DEFAULT_OFFSETS  # days before a due day on which to remind
+    # Escalation (reminders/escalation.py): a task overdue for more than this many working days, or
+    # an agency without its period report when the reporting window has closed, is told to the
+    # leader in charge. None: no escalation.
+    escalate_after_days: int | None = 10

@@ -96,10 +96,19 @@ def upcoming_list(states: Sequence[TaskState], start: date, end: date) -> list[t
 def target_statuses(
     tasks: Sequence[TaskFacts], reports: Mapping[int, Sequence[ReportFacts]], cutoff: date
 ) -> list[TargetStatus]:
-    """Each KPI target's latest reported value (sent on or before the cutoff) against its minimum."""
+    """Each KPI target against the latest value reported FOR IT (sent on or before the cutoff).
+
+    A progress report carries one KPI value: the one its task's first target asks for (the bot asks
+    for that one, an imported result's first percentage names it). A task's other targets have no
+    value from it: they read "chưa có số liệu", never the first target's figure (the figures a
+    result names for them are IndicatorValue rows, plans/indicators.py). One target per indicator:
+    the same target written in the content and in the product column is counted once."""
+    from plans.indicators import task_goals
+
     result: list[TargetStatus] = []
     for task in tasks:
-        if not task.targets:
+        goals = task_goals(task)
+        if not goals:
             continue
         latest = next(
             (
@@ -109,13 +118,8 @@ def target_statuses(
             ),
             None,
         )
-        for target in task.targets:
-            metric = str(target.get("metric") or "").strip()
-            try:
-                minimum = float(target.get("min_percent", target.get("min", 0)) or 0)
-            except (TypeError, ValueError):
-                continue
-            value = latest.kpi_value if latest is not None else None
-            reported_on = latest.reported_on if latest is not None else None
-            result.append(TargetStatus(task, metric or task.content, minimum, value, reported_on))
+        for index, goal in enumerate(goals):
+            value = latest.kpi_value if latest is not None and index == 0 else None
+            reported_on = latest.reported_on if latest is not None and index == 0 else None
+            result.append(TargetStatus(task, goal.label or task.content, goal.minimum, value, reported_on))
     return result

@@ -45,3 +45,21 @@ class ReportFacts:
     official_id: int | None = None
     supersedes_id: int | None = None
     documents: tuple[str, ...] = field(default_factory=tuple)  # formatted references
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    report_id: int
+    status: str
+    reported_on: date
+    created_at: datetime
+    reporter_name: str | None
+    note: str | None
+    kpi_value: float | None
+    documents: tuple[tuple[str, str | None, date | None, str | None], ...]  # doc_type, number, issued, text
+    attachment_name: str | None
+    superseded: bool
+    source: str
+    period_start: date | None = None
+    period_end: date | None = None
+    attachment_file_id: str | None = None

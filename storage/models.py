@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint, event
+from sqlalchemy import JSON, BigInteger, Column, Index, LargeBinary, UniqueConstraint, event
 from sqlalchemy.orm import Mapper
 from sqlmodel import Field, SQLModel
 
@@ -157,6 +157,10 @@ class Task(SQLModel, table=True):
     # Dated milestones written inside a continuous deadline: [{"day": "2023-06-20", "text": "…"}]
     milestones: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     product: str | None = None
+    # The agency cells as the plan writes them ("Văn phòng HĐND và UBND xã; Văn hóa xã hội xã"):
+    # report files show these, not the matched agencies' names. None for rows stored before 0005.
+    lead_text: str | None = None
+    coordinating_text: str | None = None
     targets: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     removed: bool = False  # dropped by a revised plan; its reports stay
     created_at: datetime = Field(default_factory=utcnow)
@@ -269,6 +273,78 @@ class DigestLog(SQLModel, table=True):
     sent_at: datetime | None = None
     message_id: int | None = None
     error: str | None = None
+
+
+class ReportTemplate(SQLModel, table=True):
+    """An organization's own template of the written report (a .docx with the placeholders of
+    reports/outputs/templates.py); without one the shipped default is used."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    organization_id: int = Field(foreign_key="organization.id", unique=True)
+    file_name: str = Field(max_length=255)
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    placeholders: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    uploaded_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    uploaded_at: datetime = Field(default_factory=utcnow)
+
+
+class EscalationKind(StrEnum):
+    overdue = "overdue"  # a task overdue for more than PLANBOT_ESCALATE_AFTER_DAYS working days
+    missing_report = "missing_report"  # an agency without its period report when the window closed
+
+
+class Escalation(SQLModel, table=True):
+    """A notice to a leader in charge; claimed before it is sent (the unique key), so it goes out once
+    per task or agency, period and leader, across restarts and processes."""
+
+    __table_args__ = (
+        UniqueConstraint(
+            "kind", "subject_id", "period_start", "period_end", "official_id", name="uq_escalation_once"
+        ),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    organization_id: int = Field(foreign_key="organization.id", index=True)
+    kind: str = Field(max_length=16)  # EscalationKind
+    subject_id: int  # the task (overdue) or the agency (missing_report)
+    task_id: int | None = Field(default=None, foreign_key="task.id")
+    agency_id: int | None = Field(default=None, foreign_key="agency.id")
+    period_start: date
+    period_end: date
+    official_id: int = Field(foreign_key="official.id", index=True)  # the leader told
+    days_overdue: int = 0
+    status: str = Field(default="claimed", max_length=16)  # claimed | sent | failed | blocked
+    attempts: int = 0
+    claimed_at: datetime = Field(default_factory=utcnow)
+    sent_at: datetime | None = None
+    message_id: int | None = None
+    error: str | None = None
+    reminded_at: datetime | None = None  # "Nhắc đơn vị" pressed (once)
+
+
+class Explanation(SQLModel, table=True):
+    """An explanation (giải trình) a leader asked an agency for, and its answer: one per task or
+    agency and period."""
+
+    __table_args__ = (
+        UniqueConstraint("kind", "subject_id", "period_start", "period_end", name="uq_explanation_once"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    organization_id: int = Field(foreign_key="organization.id", index=True)
+    kind: str = Field(max_length=16)  # EscalationKind
+    subject_id: int
+    task_id: int | None = Field(default=None, foreign_key="task.id", index=True)
+    agency_id: int = Field(foreign_key="agency.id", index=True)  # the agency asked
+    period_start: date
+    period_end: date
+    escalation_id: int | None = Field(default=None, foreign_key="escalation.id")
+    requested_by: int | None = Field(default=None, foreign_key="official.id")
+    requested_at: datetime = Field(default_factory=utcnow)
+    answer: str | None = None
+    answered_by: int | None = Field(default=None, foreign_key="official.id")
+    answered_at: datetime | None = None
+    attachment_file_id: str | None = Field(default=None, max_length=255)
+    attachment_name: str | None = Field(default=None, max_length=255)
+    attachment_size: int | None = None
 
 
 class AuditLog(SQLModel, table=True):

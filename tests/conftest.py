@@ -13,31 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
-from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (registers the tables)
 from bot.offline.harness import BotHarness
 from storage.db import Database
 from tests.support.commune import MORNING
-
-TEST_DATABASE_ENV = "PLANBOT_TEST_DATABASE_URL"
-
-
-def _empty_all_tables(database: Database) -> None:
-    tables = [table.name for table in SQLModel.metadata.sorted_tables]
-    with database.engine.begin() as connection:
-        # DELETE, children first: on a few rows it is ~20x faster than TRUNCATE (new files per table).
-        for name in reversed(tables):
-            connection.execute(text(f'DELETE FROM "{name}"'))
-        if database.engine.dialect.name == "postgresql":
-            # What TRUNCATE … RESTART IDENTITY did: ids start at 1 again in every test.
-            connection.execute(
-                text(
-                    "SELECT setval(c.oid, 1, false) FROM pg_class c "
-                    "WHERE c.relkind = 'S' AND c.relnamespace = current_schema()::regnamespace"
-                )
-            )
+from tests.support.database import TEST_DATABASE_ENV, empty_all_tables
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +47,7 @@ def db(database_url: str) -> Iterator[Database]:
     """A migrated, empty Database."""
     database = Database(database_url)
     if os.environ.get(TEST_DATABASE_ENV):
-        _empty_all_tables(database)
+        empty_all_tables(database)
     try:
         yield database
     finally:

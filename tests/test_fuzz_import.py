@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from plans.parsing.importer import PlanImportError, parse_file
 from plans.parsing.types import ParsedPlan
-from tests.plans.fixtures import CHI_LINH, CL_COLUMNS, build_docx, build_pdf, build_text, build_xlsx
+from tests.support.documents.builders import build_docx, build_pdf, build_text, build_xlsx
+from tests.support.documents.chi_linh import CHI_LINH, CL_COLUMNS
 
 HANG_GUARD = 30.0  # seconds: far above any real parse; only a hang gets near it
 _DEEP = int(os.environ.get("PLANBOT_FUZZ_EXAMPLES", "0"))

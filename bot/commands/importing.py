@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.settings import Settings
-from plans.importing import ImportResult, matched_names, plan_diff, store_plan
+from plans.importing import ImportResult, preview_import, store_plan
 from plans.parsing.importer import PlanImportError, parse_file
 from plans.parsing.summary import summary_text, to_json
 from storage.db import Database
@@ -40,11 +40,7 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     db = Database(settings.database_url)
     try:
-        with db.session() as session:
-            resolver = matched_names(session=session, parsed=parsed, organization_name=args.org)
-            resolutions = list(resolver.resolved.values())
-            diff = plan_diff(session=session, parsed=parsed, organization_name=args.org)
-            session.rollback()  # the preview must not write
+        resolutions, diff = db.call(preview_import, parsed=parsed, organization_name=args.org)
         result: ImportResult | None = None
         if not args.dry_run:
             with db.session() as session:

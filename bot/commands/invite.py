@@ -9,8 +9,9 @@ from typing import Any
 
 from bot.settings import Settings, SettingsError
 from plans.directory import find_agencies
+from plans.invites import DEFAULT_DAYS, ROLES, create_agency_invite
 from storage.db import Database
-from storage.queries.invites import DEFAULT_DAYS, ROLES, invite_for_agency, organizations_named
+from storage.queries.invites import organizations_named
 
 
 def add_parser(subparsers: Any) -> None:
@@ -92,8 +93,8 @@ def run_invite(args: argparse.Namespace, settings: Settings) -> int:
             agency = agencies[0]
             assert agency.id is not None
             username = bot_username(settings)
-            invite = invite_for_agency(
-                session=session, agency_id=agency.id, role=args.role, created_by=None, days=args.days
+            invite = create_agency_invite(
+                session=session, admin=None, agency_id=agency.id, role=args.role, days=args.days
             )
             expires = invite.expires_at.strftime("%d/%m/%Y")
         print(f"https://t.me/{username}?start={invite.code}")

@@ -36,6 +36,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.commands.common import clock_at
     from bot.runtime.sender import TelegramSender, build_bot
     from reminders.dispatch import run_reminders
+    from reminders.escalation_dispatch import run_escalations
     from storage.db import Database
 
     try:
@@ -48,12 +49,20 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.dry_run:
             report = asyncio.run(run_reminders(db=db, sender=None, config=config, now=moment, dry_run=True))
+            notices = asyncio.run(
+                run_escalations(db=db, sender=None, config=config, now=moment, dry_run=True)
+            )
             if not report.working_day:
                 print(f"{report.day:%d/%m/%Y}: không phải ngày làm việc, không gửi nhắc việc.")
             for digest in report.previews:
                 print(f"--- official {digest.official_id} · chat {digest.chat_id} · {digest.kind}")
                 print(_plain(digest.text))
+            for digest in notices.previews:
+                print(f"--- official {digest.official_id} · chat {digest.chat_id} · escalation")
+                print(_plain(digest.text))
             print(f"{len(report.previews)} tin nhắn sẽ được gửi ({report.day:%d/%m/%Y}).")
+            if notices.previews:
+                print(f"{len(notices.previews)} thông báo cho lãnh đạo sẽ được gửi.")
             return 0
 
         async def send() -> Any:
@@ -61,13 +70,20 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 settings.require_token(), settings.telegram_api_base_url, settings.telegram_api_file_url
             )
             async with bot:
-                return await run_reminders(db=db, sender=TelegramSender(bot), config=config, now=moment)
+                sender = TelegramSender(bot)
+                sent = await run_reminders(db=db, sender=sender, config=config, now=moment)
+                told = await run_escalations(db=db, sender=sender, config=config, now=moment)
+                return sent, told
 
-        report = asyncio.run(send())
+        report, notices = asyncio.run(send())
         print(
             f"{report.day:%d/%m/%Y}: {report.sent} đã gửi, {report.skipped} đã gửi/đang gửi ở nơi khác, "
             f"{report.failed} lỗi, {report.blocked} bị chặn, {report.rate_limited} lần 429."
         )
-        return 0 if report.failed == 0 else 1
+        if notices.planned:
+            print(
+                f"Thông báo lãnh đạo: {notices.sent} đã gửi, {notices.skipped} đã gửi ở nơi khác, {notices.failed} lỗi."
+            )
+        return 0 if report.failed == 0 and notices.failed == 0 else 1
     finally:
         db.dispose()

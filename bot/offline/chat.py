@@ -15,14 +15,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlmodel import Session, col, select
-
 from bot.offline.fake import BotMessage, Button, FakeTelegram, FakeUser
 from bot.settings import Settings
+from plans.officials import RegistrationError, register_official
 from storage.db import Database
-from storage.models import Agency, AgencyAlias, Organization, Role
-from storage.queries.officials import ensure_official
-from storage.text import fold
+from storage.models import Role
 
 DEFAULT_NAMES = {
     Role.official: "Nguyễn Văn An",
@@ -84,66 +81,20 @@ class ChatUser:
     agency: str | None = None
 
 
-def _pick_agency(session: Session, organization_id: int, wanted: str) -> Agency:
-    agencies = list(session.exec(select(Agency).where(Agency.organization_id == organization_id)).all())
-    if not agencies:
-        raise ChatSetupError("Chưa có đơn vị nào trong cơ sở dữ liệu: hãy nhập kế hoạch trước.")
-    by_id = {a.id: a for a in agencies}
-    aliases: dict[int, list[str]] = {}
-    for alias in session.exec(select(AgencyAlias).where(col(AgencyAlias.agency_id).in_(list(by_id)))).all():
-        aliases.setdefault(alias.agency_id, []).append(alias.alias)
-    try:
-        from plans.agencies import AgencyMatcher
-
-        matcher = AgencyMatcher([(a.id, a.name, aliases.get(a.id, [])) for a in agencies if a.id is not None])
-        found = matcher.match(wanted)
-        if found.agency_id is not None:
-            return by_id[found.agency_id]
-    except ImportError:  # pragma: no cover - the importer ships with the project
-        pass
-    key = fold(wanted).strip().lower()
-    candidates = [a for a in agencies if key and key in fold(a.name).lower()]
-    if len(candidates) >= 1:
-        return candidates[0]
-    names = "; ".join(a.name for a in agencies)
-    raise ChatSetupError(f"Không tìm thấy đơn vị «{wanted}». Các đơn vị: {names}")
-
-
 def prepare_user(database: Database, user: ChatUser) -> str | None:
     """Make the simulated user an official with the role (and agency); returns a note to print."""
     if user.role is None:
         return None
-
-    def work(session: Session) -> str:
-        organization = session.exec(select(Organization).order_by(col(Organization.id))).first()
-        agency: Agency | None = None
-        if organization is not None and organization.id is not None:
-            if user.agency:
-                agency = _pick_agency(session, organization.id, user.agency)
-            elif user.role == Role.official:
-                first = session.exec(
-                    select(Agency)
-                    .where(Agency.organization_id == organization.id, col(Agency.is_group).is_(False))
-                    .order_by(col(Agency.id))
-                ).first()
-                agency = first
-        elif user.agency:
-            raise ChatSetupError("Chưa có xã/phường nào trong cơ sở dữ liệu: hãy nhập kế hoạch trước.")
-        assert user.role is not None
-        ensure_official(
-            session=session,
+    try:
+        return database.call(
+            register_official,
             telegram_user_id=user.user_id,
             full_name=user.name,
             role=user.role,
-            organization_id=organization.id if organization else None,
-            agency_id=agency.id if agency else None,
+            agency_name=user.agency,
         )
-        where = f", {agency.name}" if agency else ""
-        org = f" — {organization.name}" if organization else ""
-        return f"Bạn là {user.name} ({user.role}{where}{org}), mã Telegram {user.user_id}."
-
-    with database.session() as session:
-        return work(session)
+    except RegistrationError as exc:
+        raise ChatSetupError(str(exc)) from exc
 
 
 class ChatPrinter:

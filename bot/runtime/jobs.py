@@ -5,7 +5,8 @@ and not yet sent"), so the jobs only decide *when* to look:
 - at start-up (catch-up: the bot was down at reminder time → today's digests now; never older ones),
 - daily at PLANBOT_REMINDER_TIME,
 - every 30 minutes (:00 and :30), for officials who chose their own time in /nhac.
-The weekly leaders' digest goes out in the pass of the first working day of the week.
+The weekly leaders' digest goes out in the pass of the first working day of the week; each pass
+then sends the escalation notices due (reminders/escalation.py), claimed the same way.
 Set `application.bot_data["reminders_disabled"] = True` before start to switch them off (tests).
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 
 from bot.runtime.sender import TelegramSender
 from reminders.dispatch import run_reminders
+from reminders.escalation_dispatch import run_escalations
 
 logger = logging.getLogger(__name__)
 
@@ -46,16 +48,17 @@ async def reminder_job(context: Any) -> None:
     if lock.locked():  # a pass is still running; it or the next tick covers this one
         return
     async with lock:
+        settings = application.bot_data["settings"]
+        config = settings.reminder_config(services.clock)
+        sender = TelegramSender(context.bot)
         try:
-            settings = application.bot_data["settings"]
-            await run_reminders(
-                db=services.db,
-                sender=TelegramSender(context.bot),
-                config=settings.reminder_config(services.clock),
-                now=services.clock.now(),
-            )
+            await run_reminders(db=services.db, sender=sender, config=config, now=services.clock.now())
         except Exception:  # a broken pass must not kill the scheduler; the next tick retries
             logger.exception("Reminder pass failed")
+        try:  # the leaders' escalation notices, claimed the same way (reminders/escalation.py)
+            await run_escalations(db=services.db, sender=sender, config=config, now=services.clock.now())
+        except Exception:
+            logger.exception("Escalation pass failed")
 
 
 def schedule_jobs(application: Any) -> None:

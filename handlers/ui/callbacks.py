@@ -217,6 +217,37 @@ class OfficialAction(Callback):
     official_id: int
 
 
+@register
+@dataclasses.dataclass(frozen=True)
+class PlanAction(Callback):
+    """/kehoach: c = ask to close (lưu trữ), cy = confirmed, o = reopen, n = kept as it is."""
+
+    PREFIX: ClassVar[str] = "a:pl"
+    action: str
+    plan_id: int
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class CalendarAction(Callback):
+    """/lichnghi: x = remove the commune's own change on a day (an ISO date as a token)."""
+
+    PREFIX: ClassVar[str] = "a:cal"
+    action: str
+    day: str
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class GroupAction(Callback):
+    """/nhom: s = show a group's members; a / r = add / remove member_id (0 with s)."""
+
+    PREFIX: ClassVar[str] = "a:gr"
+    action: str
+    group_id: int
+    member_id: int = 0
+
+
 # --- reminder settings (/nhac) ---------------------------------------------------------------
 
 
@@ -245,14 +276,104 @@ class Chart(Callback):
     agency_id: int = 0  # 0 = the whole organization
 
 
-# --- actions named by lower layers (the reminder digest) -------------------------------------
+@register
+@dataclasses.dataclass(frozen=True)
+class AnswerPage(Callback):
+    """Another page of a long answer: the answer is asked again from the chat's remembered frame
+    (`token` names it) for the viewer pressing, never from the button."""
 
-_ACTIONS: dict[str, type[Callback]] = {"card": NewCard, "report": StartReport}
+    PREFIX: ClassVar[str] = "qa:p"
+    token: str  # a short random token of the remembered question
+    page: int
 
 
-def action_data(action: str, task_id: int) -> str:
-    """The data of a button a digest asks for ("card" or "report" on a task)."""
+@register
+@dataclasses.dataclass(frozen=True)
+class AnswerChoice(Callback):
+    """ "Ý anh/chị là: …": one of the readings offered for an unclear question."""
+
+    PREFIX: ClassVar[str] = "qa:c"
+    token: str
+    index: int
+
+
+# --- report files (handlers/report_files.py) -------------------------------------------------
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class ReportFile(Callback):
+    """A button under a report: the same report in another format."""
+
+    PREFIX: ClassVar[str] = "rf:f"
+    period: str  # 2025-Q3
+    fmt: str  # docx | xlsx | pdf
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class ReportCharts(Callback):
+    """The pictures of a period (agency 0: the whole organization)."""
+
+    PREFIX: ClassVar[str] = "rf:c"
+    period: str
+    agency_id: int = 0
+
+
+# --- escalations and explanations (handlers/escalations.py, handlers/explanations/) ----------
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class RemindAgency(Callback):
+    """ "Nhắc đơn vị" on an escalation notice."""
+
+    PREFIX: ClassVar[str] = "es:r"
+    escalation_id: int
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class AskExplanation(Callback):
+    """ "Yêu cầu giải trình" on an escalation notice."""
+
+    PREFIX: ClassVar[str] = "es:x"
+    escalation_id: int
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class AnswerExplanation(Callback):
+    """ "Giải trình" on a request: starts the explanation conversation."""
+
+    PREFIX: ClassVar[str] = "ex:a"
+    explanation_id: int
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class ExplanationStep(Callback):
+    """A step button of the explanation draft: skip (no file) | send | edit | cancel."""
+
+    PREFIX: ClassVar[str] = "ex:s"
+    action: str
+
+
+# --- actions named by lower layers (digests, escalation notices) ------------------------------
+
+_ACTIONS: dict[str, type[Callback]] = {
+    "card": NewCard,
+    "report": StartReport,
+    "remind": RemindAgency,
+    "explain": AskExplanation,
+    "answer": AnswerExplanation,
+}
+
+
+def action_data(action: str, target_id: int) -> str:
+    """The data of a button a digest or notice asks for: "card"/"report" on a task, "remind"/
+    "explain" on an escalation, "answer" on an explanation request."""
     kind = _ACTIONS.get(action)
     if kind is None:
         raise CallbackError(f"unknown digest action {action!r}")
-    return kind(task_id).data()  # type: ignore[call-arg]
+    return kind(target_id).data()  # type: ignore[call-arg]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
 
 from handlers.ui.callbacks import Callback
 from storage.text import nfc
@@ -70,3 +71,17 @@ async def reply(
         markup = reply_markup if index == len(parts) - 1 else None
         sent = await chat.send_message(part, reply_markup=markup)
     return sent
+
+
+async def show_text(
+    query: CallbackQuery, update: Update, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    """Edit the pressed message in place; a card too long for one message is sent as new messages."""
+    if len(text) > MAX_TEXT:
+        await reply(update, text, reply_markup=markup)
+        return
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as exc:  # "message is not modified" when the same page is pressed again
+        if "not modified" not in str(exc).lower():
+            raise

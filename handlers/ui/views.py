@@ -14,6 +14,7 @@ from plans.periods import period_label
 from plans.tasks import TaskCard, TaskLine
 from plans.wording import (
     DONE,
+    EXPLANATION_NAME,
     IN_PROGRESS,
     NO_REPORT,
     NOT_DONE,
@@ -22,7 +23,8 @@ from plans.wording import (
     deadline_human,
     document_text,
 )
-from storage.queries.tasks import HistoryEntry
+from reminders.calendar import WorkCalendar
+from storage.facts import HistoryEntry
 from storage.text import date_vi, number_vi, percent, shorten
 
 PAGE_SIZE = 8
@@ -93,6 +95,9 @@ def human_deadline(line: TaskLine, today: date) -> str:
     if state is not None and state.overdue:
         return days_text(-state.days_overdue(today))
     due = effective_due(line, today)
+    if (line.status or NO_REPORT) == DONE and line.deadline_kind not in ("recurring", "continuous"):
+        # A finished one-off task is never "quá hạn": the status model has stopped counting.
+        return f"đã xong, hạn {date_vi(due)}" if due is not None else "đã xong"
     if line.deadline_kind == "recurring" and due is not None:
         return f"định kỳ, kỳ tới {date_vi(due)}"
     if line.deadline_kind == "continuous" and due is not None:
@@ -220,7 +225,19 @@ def history_text(entry: HistoryEntry) -> str:
     return "\n".join(lines)
 
 
-def card_text(card: TaskCard, today: date, *, max_history: int = 10) -> str:
+def working_days_text(due: date, today: date, calendar: WorkCalendar) -> str | None:
+    """ "còn 3 ngày làm việc" before a due day, on the commune's calendar (holidays left out)."""
+    if due < today:
+        return None
+    if due == today:
+        return "hạn hôm nay"
+    # the working days after today up to the due day itself: Monday → Wednesday is 2
+    return f"còn {number_vi(calendar.working_days_between(today, due))} ngày làm việc"
+
+
+def card_text(
+    card: TaskCard, today: date, *, max_history: int = 10, calendar: WorkCalendar | None = None
+) -> str:
     line = card.line
     out = [f"<b>Nhiệm vụ {esc(line.code)}</b>", esc(line.content), ""]
     state = line.state
@@ -236,12 +253,18 @@ def card_text(card: TaskCard, today: date, *, max_history: int = 10) -> str:
     out.append(f"<b>Thời hạn:</b> {esc(written)} ({esc(human_deadline(line, today))})")
     due = effective_due(line, today)
     if due is not None:
-        out.append(f"<b>Hạn hiểu là:</b> {date_vi(due)}")
+        left = (
+            working_days_text(due, today, calendar)
+            if calendar is not None and (line.status or NO_REPORT) != DONE and not (state and state.overdue)
+            else None
+        )
+        out.append(f"<b>Hạn hiểu là:</b> {date_vi(due)}" + (f" ({left})" if left else ""))
     if card.product:
         out.append(f"<b>Sản phẩm:</b> {esc(card.product)}")
     if card.targets:
         out.append("<b>Chỉ tiêu:</b>")
         out.extend(target_text(t, card.latest_kpi) for t in card.targets)
+    out.extend(explanation_lines(card))
     out.append("")
     if card.history:
         out.append(f"<b>Lịch sử báo cáo</b> ({len(card.history)}):")
@@ -251,6 +274,24 @@ def card_text(card: TaskCard, today: date, *, max_history: int = 10) -> str:
     else:
         out.append("Chưa có báo cáo tiến độ.")
     return "\n".join(out)
+
+
+def explanation_lines(card: TaskCard, limit: int = 3) -> list[str]:
+    """The card's "Giải trình" section: the agency's answers to leaders' requests, latest first."""
+    if not card.explanations:
+        return []
+    out = ["", f"<b>{EXPLANATION_NAME}</b>:"]
+    for e in card.explanations[:limit]:
+        period = esc(period_label(e.period_start, e.period_end))
+        if e.answer is None:
+            out.append(f"• {period}: đã yêu cầu ngày {date_vi(e.requested_at)}, chưa trả lời")
+            continue
+        who = f" — {esc(e.answered_by_name)}" if e.answered_by_name else ""
+        when = f", {date_vi(e.answered_at)}" if e.answered_at else ""
+        out.append(f"• {period}: {esc(shorten(e.answer, 300))}{who}{when}")
+        if e.attachment_name:
+            out.append(f"   📎 {esc(e.attachment_name)}")
+    return out
 
 
 def card_keyboard(card: TaskCard, back_page: int) -> InlineKeyboardMarkup:

@@ -2,5 +2,6 @@
 Vietnamese phrases in its cells (deadlines, agencies, references, targets, results)."""
 
 from plans.parsing.importer import PlanImportError, parse_file
+from plans.parsing.narrative import Indicator, NarrativeReport, parse_narrative
 
-__all__ = ["PlanImportError", "parse_file"]
+__all__ = ["Indicator", "NarrativeReport", "PlanImportError", "parse_file", "parse_narrative"]

@@ -11,11 +11,16 @@ that start a new agency. Rules a reader of Vietnamese administrative documents a
 - Otherwise a comma separates agencies only when a new agency name starts after it ("…, Sở Công
   Thương", "…, các doanh nghiệp viễn thông", "…, nhà đầu tư"); a comma inside a name stays
   ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", "Phòng Kinh tế, Hạ tầng và Đô thị").
+- "và" separates when another agency starts after it ("…, Bộ Tư pháp và các cơ quan có liên quan",
+  "Bộ Tài chính và Bộ Kế hoạch và Đầu tư", "… và Ủy ban nhân dân các tỉnh"), except inside the fixed
+  name "Văn phòng HĐND và UBND" and between two plural groups that form one collective ("các đơn vị
+  cấp tỉnh và các địa phương"). A comma inside parentheses is not a separator.
 - A second "Sở" inside one name starts another agency (a department's name never contains
   another "Sở"): "Sở Khoa học và Công nghệ Sở Công Thương" is two.
 - A role clause after the name is not part of it: "Sở Khoa học và Công nghệ thúc đẩy, theo dõi,
   báo cáo chỉ tiêu" → "Sở Khoa học và Công nghệ" (a lower-case role verb and only lower-case words
-  to the end; "Ban Chỉ đạo thực hiện Đề án 06" keeps its name).
+  to the end; "Ban Chỉ đạo thực hiện Đề án 06" keeps its name); so is a role note in parentheses
+  ("Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách, công nghệ)").
 - A line holding only a position ("Lãnh đạo", "Đại diện") belongs to the name on the next line.
 """
 
@@ -58,6 +63,7 @@ _HEADS = (
     "ubnd",
     "hdnd",
     "so",
+    "bo",
     "vien",
     "co quan",
     "don vi",
@@ -85,6 +91,7 @@ _BULLET_START = re.compile(r"^\s*[-+•*]+\s*")
 # unit types that make up collectives ("sở, ban, ngành", "xã, phường, đặc khu"), folded
 _UNIT_TYPES = (
     "so",
+    "bo",
     "ban",
     "nganh",
     "dia phuong",
@@ -117,6 +124,18 @@ _UBND_PREFIX = re.compile(
     r"^(?:UBND|[ỦU]Y BAN NHÂN DÂN|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:các\s+)?(?:cấp\s+)?"
 )
 _POSITIONS = ("lanh dao", "dai dien", "giam doc", "pho giam doc", "chu tich", "pho chu tich", "thu truong")
+# "(chủ trì phần chính sách, công nghệ)": a note on the agency's role, not part of its name
+_ROLE_NOTE = re.compile(
+    r"\s*\((?:chủ trì|phối hợp|thực hiện|theo dõi|tham mưu|hướng dẫn|tổng hợp|đầu mối|triển khai)\b[^()]*\)"
+)
+# "và" before a new agency: "… và các cơ quan có liên quan", "… và Bộ Tư pháp", "… và Ủy ban nhân dân các
+# tỉnh"; not the fixed name "Văn phòng HĐND và UBND xã"
+_AND_NEW = re.compile(
+    r"\s+và\s+(?=(?:các|những)\s|(?:Bộ|Sở|Công an)\s+[A-ZĐÀ-Ỹ]|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s)"
+)
+_COUNCIL_END = re.compile(r"(?:HĐND|Hội đồng nhân dân)\s*$", re.IGNORECASE)
+# institutions named inside a unit type ("cơ quan thuộc Chính phủ", "bộ, ngành Trung ương")
+_INSTITUTIONS = re.compile(r"\b(?:Chính phủ|Trung ương|Nhà nước|Quốc hội)\b")
 _ROLE = re.compile(
     r"\s(?:chủ trì|phối hợp|thúc đẩy|theo dõi|hướng dẫn|tổng hợp|thực hiện|báo cáo|tham mưu|triển khai|"
     r"đôn đốc|kiểm tra|chịu trách nhiệm)\b"
@@ -127,16 +146,16 @@ def _folded(text: str) -> str:
     return fold(text.lstrip(" -+•*")).strip(" .,;:")
 
 
-def _is_so(text: str) -> bool:
-    """ "Sở …" (a department), not "Số …"."""
-    return nfc(text.lstrip(" -+•*"))[:2].lower() == "sở"
+# folded heads that are other words without their diacritics: "Sở" not "Số", "Bộ" not "Bỏ"
+_EXACT_HEADS = {"so": "sở", "bo": "bộ"}
 
 
 def _starts_with_head(text: str, heads: Sequence[str]) -> bool:
     folded = _folded(text)
     for head in heads:
         if folded == head or folded.startswith(head + " "):
-            return head != "so" or _is_so(text)
+            exact = _EXACT_HEADS.get(head)
+            return exact is None or nfc(text.lstrip(" -+•*"))[: len(exact)].lower() == exact
     return False
 
 
@@ -176,6 +195,7 @@ def clean_name(name: str) -> str:
 
 def _drop_role(part: str) -> str:
     """ "Sở KH&CN chủ trì hướng dẫn, tổng hợp" → "Sở KH&CN" (see module doc)."""
+    part = _ROLE_NOTE.sub("", part)
     m = _ROLE.search(part)
     before = part[: m.start()].split() if m else []
     # "… được kiểm tra": a passive verb describes the name, it is not the agency's role
@@ -203,12 +223,33 @@ def split_agencies(cell: str) -> list[str]:
     for piece in _join_lines(text):
         # bullets after ";" or "." ("…, đơn vị. - Các cơ quan …") and ";" itself separate agencies
         for part in re.split(r";|\.\s+(?=[-+•])|(?<=\.)\s*[-+•]\s+|^\s*[-+•]+\s*", piece):
-            for chunk in _split_commas(_drop_role(part)):
-                for one in _split_second_so(chunk):
-                    name = clean_name(one)
-                    if name and re.search(r"[^\W\d_]", name) and name not in names:
-                        names.append(name)
+            for joined in _split_and(_drop_role(part)):
+                for chunk in _split_commas(joined):
+                    for one in _split_second_so(chunk):
+                        name = clean_name(one)
+                        if name and re.search(r"[^\W\d_]", name) and name not in names:
+                            names.append(name)
     return names
+
+
+def _split_and(part: str) -> list[str]:
+    """Split at a "và" that starts another agency (see _AND_NEW)."""
+    out: list[str] = []
+    start = 0
+    for m in _AND_NEW.finditer(part):
+        before = part[start : m.start()]
+        last = _top_level(before)[-1]
+        if (
+            _COUNCIL_END.search(before)
+            or before.count("(") > before.count(")")
+            # "các đơn vị cấp tỉnh và các địa phương": two plural groups coordinated are one collective
+            or (_PLURAL.match(_folded(last)) and re.match(r"\s+và\s+(?:các|những)\s", part[m.start() :]))
+        ):
+            continue
+        out.append(part[start : m.start()])
+        start = m.end()
+    out.append(part[start:])
+    return out
 
 
 def _continues_collective(chunk: str) -> bool:
@@ -219,7 +260,7 @@ def _continues_collective(chunk: str) -> bool:
         return False
     if _BARE_UNIT.match(folded):
         return True
-    rest = _UBND_PREFIX.sub("", nfc(chunk).strip(" .,;:"))
+    rest = _INSTITUTIONS.sub("", _UBND_PREFIX.sub("", nfc(chunk).strip(" .,;:")))
     words = rest.split()
     return bool(words) and words[0][:1].islower() and not any(w[:1].isupper() for w in words[1:])
 
@@ -229,9 +270,22 @@ def _opens_collective(chunk: str) -> bool:
     return bool(_PLURAL.match(folded) or _BARE_UNIT.match(folded))
 
 
+def _top_level(part: str) -> list[str]:
+    """``part`` split at the commas outside parentheses."""
+    chunks, depth, start = [], 0, 0
+    for i, ch in enumerate(part):
+        depth += (ch == "(") - (ch == ")") if ch in "()" else 0
+        if ch == "," and depth <= 0:
+            chunks.append(part[start:i])
+            start = i + 1
+    chunks.append(part[start:])
+    return chunks
+
+
 def _split_commas(part: str) -> list[str]:
-    """Split at "," only where a new agency starts (see module doc)."""
-    chunks = part.split(",")
+    """Split at "," only where a new agency starts (see module doc); a comma inside parentheses
+    is part of the name ("Bộ Văn hóa (Vụ Pháp chế, Vụ Kế hoạch)")."""
+    chunks = _top_level(part)
     out = [chunks[0]]
     collective = _opens_collective(chunks[0])
     for chunk in chunks[1:]:

@@ -227,8 +227,8 @@ class Builder:
 
     @staticmethod
     def _is_continuation(row: Row, content: str, others: dict[str, str]) -> bool:
-        if row.number_merged:
-            return False
+        if row.number_merged or row.number[:1] in ("-", "–", "•", "+", "*"):
+            return False  # a bullet typed in the STT column starts a list item of its own
         first = content[:1]
         if not content:
             return bool(others)  # only the tail of other cells (a row split over two pages)

@@ -17,13 +17,20 @@ last year, "giai đoạn 2026 - 2030"). Rules (documented because the plan text 
   is on demand, and the dates of cited documents ("theo Quyết định số 1441/QĐ-UBND ngày 25/9/2025")
   are never due dates. "Thường xuyên khi có yêu cầu" is on demand (a condition qualifies it);
   "Theo yêu cầu hoặc thường xuyên trong năm 2025" is continuous (the alternative is read).
-- "Từ ngày 15/3/2026" (no end): range to 31/12 of that year. "Bắt đầu thực hiện từ năm 2026":
-  continuous from 1/1/2026 to the end of the plan, due None when the plan has no end year.
+- "Từ ngày 15/3/2026" (no end): range to 31/12 of that year; "Từ ngày 15/3/2026 đến ngày bầu cử"
+  (the end is an event): range with due None. "Bắt đầu thực hiện từ năm 2026", "năm 2025 và các năm
+  tiếp theo", "từ năm 2026 trở đi": continuous from 1/1 of that year to the end of the plan, due None
+  when the plan has no end year.
+- A year named before an on-demand word is the timing ("Hoàn thành trong năm 2026 và có rà soát …
+  (nếu có)": continuous 2026); an on-demand word first wins ("Khi có yêu cầu trong năm 2025").
 - "… tháng liền kề" ("trước ngày 05 của tháng liền kề"): monthly on that day. "… năm liền kề" /
   "năm trước liền kề": in a one-year plan a date of the next / previous year; in a multi-year or
   yearless plan a yearly recurrence.
 - Year ranges ("2025 - 2035", "Năm 2025-2030"), quarter ranges ("Quý IV/2025- Quý II/2026",
-  "Quý I–II") and month ranges are kind range over the whole periods.
+  "Quý I–II"), month ranges and ranges between periods of different kinds ("Từ tháng 12/2025 đến
+  quý I/2026") are kind range from the start of the first period to the end of the last.
+- "Hằng tháng, trước ngày 20": monthly on the 20th. Times of day are not dates ("Từ 20 giờ 15 phút
+  - 20 giờ 45 phút ngày 23 tháng 1" is that day).
 - Compound cells: several dated steps ("Ban hành … tháng 01/2026, kiểm tra … tháng 6/2026 và báo
   cáo … tháng 8/2026") give the last step as due and every step as a milestone; a date after "để"
   is a later step ("chậm nhất ngày 20/6/2023 để … nộp UBND huyện trước ngày 30/6/2023": due 20/6);
@@ -45,6 +52,7 @@ from plans.parsing.deadline_text import (
     YEAR,
     DatedPart,
     Step,
+    dated_parts,
     prepare,
     safe_date,
     steps,
@@ -70,7 +78,12 @@ _RANGE_QUARTERS = re.compile(
     r"\bquy\s+" + _Q + r"(?:\s*(?:/|-|nam)\s*" + YEAR + r")?\s*(?:-|–|—|den|toi)\s*(?:het\s+)?"
     r"(?:quy\s+)?" + _Q + r"\b(?:\s*(?:/|-|nam)\s*" + YEAR + r")?"
 )
-_OPEN_START_YEAR = re.compile(r"\btu\s+(?:nam\s+)?" + YEAR + r"(?![\d/])(?!\s*(?:-|–|den|toi)\b)")
+_OPEN_START_YEAR = re.compile(
+    r"\btu\s+(?:nam\s+)?" + YEAR + r"(?![\d/])(?!\s*(?:-|–|den|toi)\b)"
+    r"|\bnam\s+" + YEAR + r"\s+(?:va\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|ke tiep)|tro di)\b"
+)
+# "tháng 12/2025 đến quý I/2026", "Tháng 11/2025 - Tháng 4/2026": the two ends of a range of periods
+_RANGE_SEP = re.compile(r"\s+(?:den|toi)\s+(?:het\s+)?|\s+[-–]\s+(?=(?:ngay|thang|quy)\b)")
 
 _MONTHLY_DAY = re.compile(
     r"ngay\s+(\d{1,2})\s+(?:cua\s+)?(?:(?:hang|moi)\s+thang|thang\s+(?:lien ke|tiep theo|ke tiep|sau)\b)"
@@ -193,6 +206,9 @@ def _parse_range(raw: str, f: str, frame: _Frame) -> Deadline | None:
         if y1 is None or y2 is None:
             return Deadline(raw, "range")
         return Deadline(raw, "range", due=month_end(y2, m2), start=date(y1, m1, 1))
+    periods = _period_range(raw, f, year)
+    if periods is not None:
+        return periods
     opening = _RANGE_FROM.search(f)
     if not opening:
         return None
@@ -207,13 +223,34 @@ def _parse_range(raw: str, f: str, frame: _Frame) -> Deadline | None:
     due: date | None = None
     if len(end_part) == 2:
         end = _first_date(end_part[1], start.year if start else year)
-        if end is not None:
-            if not end[1]:
-                return Deadline(raw, "unknown")
-            due = end[0]
+        if end is None:
+            # "Từ ngày 15/3/2026 đến ngày bầu cử": the end is an event, not a date
+            return Deadline(raw, "range", start=start)
+        if not end[1]:
+            return Deadline(raw, "unknown")
+        due = end[0]
     if due is None and start is not None:
         due = date(start.year, 12, 31)
     return Deadline(raw, "range", due=due, start=start)
+
+
+def _period_range(raw: str, f: str, year: int | None) -> Deadline | None:
+    """ "Từ tháng 12/2025 đến quý I/2026": from the start of one period to the end of another (of
+    any kind: day, month, quarter); the first end takes the second's year when it names none."""
+    sep = _RANGE_SEP.search(f)
+    if sep is None:
+        return None
+    head = re.sub(r"^(?:.*\s)?(?:tu|bat dau tu|ke tu)\s+", "", f[: sep.start()])
+    second = dated_parts(f[sep.end() :], year)
+    if len(second) != 1 or second[0].due is None or not second[0].valid:
+        return None
+    first = dated_parts(head, second[0].due.year)
+    if len(first) != 1 or not first[0].valid or first[0].kind == second[0].kind == "date":
+        return None  # two days: the "từ ngày … đến ngày …" rule below
+    start = first[0].start or first[0].due
+    if start is None or start > second[0].due:
+        return None
+    return Deadline(raw, "range", due=second[0].due, start=start)
 
 
 def parse_deadline(text: str, *, year: int | None, span: tuple[int, int] | None = None) -> Deadline:
@@ -281,7 +318,7 @@ def _parse(raw: str, f: str, frame: _Frame) -> Deadline:
         return Deadline(raw, "recurring", due=due, start=start, recurrence=rule)
     open_start = _OPEN_START_YEAR.search(f)
     if open_start:
-        first = int(open_start.group(1))
+        first = int(open_start.group(1) or open_start.group(2))
         end = frame.window[1] if frame.window and frame.window[1] >= first else None
         return Deadline(raw, "continuous", due=date(end, 12, 31) if end else None, start=date(first, 1, 1))
     if _CONTINUOUS.search(f):
@@ -290,7 +327,10 @@ def _parse(raw: str, f: str, frame: _Frame) -> Deadline:
     dated = _from_parts(raw, f, year)
     if dated is not None:
         return dated
-    if _ON_DEMAND.search(f):
+    on_demand = _ON_DEMAND.search(f)
+    in_year = _IN_YEAR.search(f)
+    if on_demand and not (in_year and in_year.start() < on_demand.start()):
+        # "Hoàn thành trong năm 2026 và có rà soát … (nếu có)": the year named first is the timing
         return Deadline(raw, "on_demand")
     end_of_year = re.search(r"\bcuoi\s+nam(?:\s+" + YEAR + r")?", f)
     if end_of_year:

@@ -3,6 +3,11 @@
 Counting follows the communes' own reports: mục = sections I, II …; nội dung = first-level
 numbered rows; nhiệm vụ = the leaves (rows under a nội dung, or the nội dung itself when nothing
 is under it).
+
+Codes: a section is its number ("II"); an entry under a section is the section's code and its printed
+number ("II.3"), without a first part that repeats the section's own number ("2.1" under "II" is II.1,
+"1.1" under section "1" is 1.1); an entry under an entry takes the last part of its number ("2.1"
+under "2" is ….2.1); bullets and unnumbered rows are numbered by position.
 """
 
 from __future__ import annotations
@@ -39,6 +44,24 @@ def split_intro(node: RawNode) -> None:
     node.children.insert(0, first)
 
 
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _ordinal(number: str | None) -> int | None:
+    """The ordinal of a section number: "II" → 2, "IV" → 4, "3" → 3; None for a letter part."""
+    if not number:
+        return None
+    if number.isdigit():
+        return int(number)
+    if not re.fullmatch(r"[IVX]+", number):
+        return None
+    total = 0
+    for ch, nxt in zip(number, [*number[1:], ""], strict=True):
+        value = _ROMAN_VALUES[ch]
+        total += -value if nxt and _ROMAN_VALUES[nxt] > value else value
+    return total
+
+
 @dataclass
 class FlatNode:
     code: str
@@ -72,20 +95,28 @@ def flatten(roots: list[RawNode]) -> list[FlatNode]:
     ) -> None:
         if node.kind == "section":
             code = unique(node.number or str(position))
-            flat = FlatNode(code, node.number, "section", 1, node.number, node.content, None, {})
+            # a section's own cells (a numbered title row read as a section) still fill its rows'
+            flat = FlatNode(
+                code, node.number, "section", 1, node.number, node.content, None, dict(node.cells)
+            )
         else:
             if node.kind == "heading":
                 code = f"{parent.code}.{node.number}" if parent else str(node.number)
             elif node.kind == "numbered" and node.number and not (mixed and node.depth > 1):
-                # under an entry, "2.1" is that entry's ".1"; under a section or heading the number is whole
+                # under an entry, "2.1" is that entry's ".1"; under a section or heading the number is
+                # whole, except its first part when that repeats the section's own number ("II" → "2.1")
                 under_entry = node.parent is not None and node.parent.kind not in ("section", "heading")
                 base = node.number if node.depth > 1 and parent and under_entry else None
                 local = node.number.split(".")[-1] if base else node.number
+                if not under_entry and node.parent is not None and node.depth > 1:
+                    head, _, rest = node.number.partition(".")
+                    if rest and head.isdigit() and _ordinal(node.parent.number) == int(head):
+                        local = rest
                 code = f"{parent.code}.{local}" if parent else node.number
             else:
                 code = f"{parent.code}.{position}" if parent else str(position)
             cells = dict(node.cells)
-            if parent is not None and parent.kind != "section" and not node.own_cells:
+            if parent is not None and not node.own_cells:
                 for role in _INHERITED:  # a merged or omitted cell belongs to the entry above
                     if not cells.get(role) and parent.cells.get(role):
                         cells[role] = parent.cells[role]

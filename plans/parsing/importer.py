@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from plans.parsing.agency_split import split_agencies
 from plans.parsing.deadlines import parse_deadline
 from plans.parsing.metadata import extract_metadata
 from plans.parsing.pdf_tables import NoTextLayerError, read_pdf
@@ -209,8 +210,6 @@ def build_plan(raw: RawDocument, filename: str, columns: Mapping[str, int] | Non
             if period is not None:
                 plan.result_period = period
                 break
-    from plans.agencies import split_agencies
-
     for flat in flatten(read.roots):
         node = ParsedNode(
             code=flat.code,

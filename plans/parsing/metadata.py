@@ -83,6 +83,9 @@ def organization_from_lines(lines: list[str]) -> str | None:
                 higher = unit
     if higher is not None:
         return f"UBND {higher}"
+    issuer = header_issuer(lines)
+    if issuer is not None:
+        return issuer
     text = "\n".join(lines)
     for pattern in (_ORG_IN_TEXT, _ORG_AREA):
         for m in pattern.finditer(text):
@@ -90,6 +93,62 @@ def organization_from_lines(lines: list[str]) -> str | None:
             if name:
                 return f"UBND {m.group(1).lower()} {name}"
     return None
+
+
+_UNIT_WORDS = ("XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "QUẬN", "THỊ XÃ", "TỈNH", "THÀNH PHỐ", "ĐẶC KHU")
+_SUB_BODIES = ("BAN ", "THƯỜNG TRỰC", "VĂN PHÒNG", "TỔ ", "HỘI ĐỒNG", "ĐẢNG ĐOÀN")
+_ACRONYMS = {"UBND", "HĐND", "MTTQ", "TTHC", "BCH", "BTV", "CCB", "TNCS", "LĐLĐ", "HCM"}
+
+
+def header_issuer(lines: list[str]) -> str | None:
+    """The issuer named in the left cell of a header that is not a People's Committee: the lines
+    before the national motto ("CỘNG HÒA XÃ HỘI …"). A line naming a unit ("XÃ LƯƠNG MINH") belongs
+    to the body above it; a last line naming a standing body ("BAN THƯỜNG TRỰC") is that body of
+    the one above: "ỦY BAN MTTQ VIỆT NAM / XÃ LƯƠNG MINH / BAN THƯỜNG TRỰC" → "Ban thường trực Ủy ban
+    MTTQ Việt Nam xã Lương Minh"; "THỦ TƯỚNG CHÍNH PHỦ" → "Thủ tướng Chính phủ"."""
+    motto = next((i for i, line in enumerate(lines[:12]) if fold(line).startswith("cong hoa xa hoi")), None)
+    if not motto:
+        return None
+    bodies: list[str] = []
+    for line in lines[:motto]:
+        line = line.strip()
+        if not re.search(r"[^\W\d_]", line) or re.match(r"s[ốo]\s*(?:hiệu)?\s*:", line, re.IGNORECASE):
+            continue  # a separator line or the "Số: …" line
+        if bodies and line.upper().startswith(_UNIT_WORDS):
+            bodies[-1] = f"{bodies[-1]} {line}"
+        else:
+            bodies.append(line)
+    if not bodies or not all(b.isupper() for b in bodies):
+        return None
+    issuer = bodies[-1]
+    if len(bodies) >= 2 and issuer.startswith(_SUB_BODIES):
+        issuer = f"{issuer} {bodies[-2]}"
+    return _display_case(issuer)
+
+
+_FIXED_CASE = {
+    "việt nam": "Việt Nam",
+    "chính phủ": "Chính phủ",
+    "quốc hội": "Quốc hội",
+    "trung ương": "Trung ương",
+}
+
+
+def _display_case(text: str) -> str:
+    """An upper-case header name in running case: lower case, acronyms kept, the place name after
+    the unit type ("xã Lương Minh") and fixed names ("Việt Nam", "Chính phủ") capitalized."""
+    out: list[str] = []
+    place = False
+    for word in text.split():
+        if word in _ACRONYMS or not re.search(r"[AĂÂEÊIOÔƠUƯYÀ-Ỹ]", word.replace("Đ", "")):
+            out.append(word)
+        else:
+            out.append(word.capitalize() if place else word.lower())
+        place = place or word in ("XÃ", "PHƯỜNG", "HUYỆN", "QUẬN", "TỈNH", "TRẤN", "PHỐ", "KHU")
+    joined = " ".join(out)
+    for lower, fixed in _FIXED_CASE.items():
+        joined = re.sub(rf"\b{lower}\b", fixed, joined)
+    return joined[:1].upper() + joined[1:]
 
 
 def _proper_name(words: str) -> str | None:
@@ -240,7 +299,8 @@ def plan_period(texts: list[str]) -> tuple[int | None, tuple[int, int] | None]:
             chars[start:end] = " " * (end - start)
         f = fold("".join(chars))
         found: list[tuple[int, int, int | None, tuple[int, int]]] = []
-        m = _SPAN.search(f)
+        # "nhiệm kỳ 2026-2031" is a term of office the plan prepares, not the plan's own period
+        m = next((m for m in _SPAN.finditer(f) if not re.search(r"nhiem ky\s*$", f[: m.start()])), None)
         if m and int(m.group(1)) <= int(m.group(2)):
             first, last = int(m.group(1)), int(m.group(2))
             found.append((m.start(1), 0, first if first == last else None, (first, last)))

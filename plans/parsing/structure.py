@@ -6,6 +6,8 @@ admin chose when the header could not be mapped. Tables after it with the same c
 it (a table split over pages). When a later table restarts the numbering at 1 and the document has
 no section rows, each table is a list of its own: it becomes a section named by the labelled
 paragraph just before it ("a) Tổ chức … đối với các sở, ban, ngành:" → section "a", tasks a.1 …).
+A document without section rows whose outermost numbered rows have numbered entries under them ("1"
+above "1.1", "1.2") has those rows as its sections.
 """
 
 from __future__ import annotations
@@ -142,6 +144,17 @@ class _Tables:
         self.sectioned = True
 
 
+def _title_rows_as_sections(roots: list[RawNode]) -> None:
+    """With no section rows, the outermost numbered rows with numbered entries under them ("1 | Tổ
+    chức các hội nghị hiệp thương" above "1.1", "1.2"; "1 | Đợt 1: …" above "a)", "b)") are the
+    sections; their cells still fill the omitted cells of the rows under them."""
+    if any(node.kind == "section" for node in roots):
+        return
+    for node in roots:
+        if node.kind == "numbered" and node.depth == 1 and any(c.kind == "numbered" for c in node.children):
+            node.kind, node.depth = "section", 0
+
+
 def read_tables(raw: RawDocument, columns: dict[str, int] | None = None) -> TableRead:
     """Find the task table (tables after it with the same columns continue it) and build the raw tree."""
     metadata: list[str] = []
@@ -194,6 +207,7 @@ def read_tables(raw: RawDocument, columns: dict[str, int] | None = None) -> Tabl
         raise StructureError("no_table")
     if not roots:
         raise StructureError("no_table", "header without rows")
+    _title_rows_as_sections(roots)
     index = mapping.get("deadline")
     deadline_header = header_texts[index] if index is not None and index < len(header_texts) else ""
     return TableRead(roots, mapping, header_texts, metadata, header_year(deadline_header))

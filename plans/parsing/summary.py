@@ -49,19 +49,28 @@ def results_line(parsed: ParsedPlan) -> str | None:
 
 
 def agency_listing(resolutions: Sequence[Resolution]) -> list[str]:
-    """Every created or fuzzily matched name, for an admin to confirm."""
-    lines: list[str] = []
-    seen: set[tuple[str, str]] = set()
+    """Every created or fuzzily matched agency once, in document order, with the other spellings the
+    plan uses for it beside it, for an admin to confirm:
+    "+ Trung tâm Phục vụ hành chính công (mới; cũng ghi là «Trung tâm phục vụ hành chính công»)"."""
+    order: list[str] = []
+    spellings: dict[str, list[str]] = {}
+    how: dict[str, str] = {}
     for r in resolutions:
-        if r.how not in ("new", "fuzzy") or (r.written, r.name) in seen:
+        if r.how not in ("new", "fuzzy"):
             continue
-        seen.add((r.written, r.name))
-        if r.how == "new":
-            lines.append(
-                f"+ {r.name} (mới)" if r.written == r.name else f"+ {r.name} (mới, ghi là «{r.written}»)"
-            )
+        if r.name not in spellings:
+            order.append(r.name)
+            spellings[r.name] = []
+        how[r.name] = "new" if r.how == "new" or how.get(r.name) == "new" else "fuzzy"
+        if r.written != r.name and r.written not in spellings[r.name]:
+            spellings[r.name].append(r.written)
+    lines: list[str] = []
+    for name in order:
+        others = ", ".join(f"«{w}»" for w in spellings[name])
+        if how[name] == "new":
+            lines.append(f"+ {name} (mới; cũng ghi là {others})" if others else f"+ {name} (mới)")
         else:
-            lines.append(f"≈ «{r.written}» → {r.name}")
+            lines.append(f"≈ {name} ← {others}")
     return lines
 
 

@@ -2,7 +2,8 @@
 
 Nothing here knows what a plan is; `plans.parsing.structure` reads the cells. Every reader marks the cells
 whose value is inherited from a vertically merged cell above (`merged=True`) so that the structure
-can tell a row of its own from a row that sits under a merged lead/deadline cell.
+can tell a row of its own from a row that sits under a merged lead/deadline cell. PDF files are read by
+`plans.parsing.pdf_tables` (cell geometry decides merges and line wraps there).
 """
 
 from __future__ import annotations

@@ -1,122 +1,256 @@
-"""Answers to leaders' questions: load facts, compute, write short Vietnamese HTML.
+"""Answers to leaders' and officials' questions: read the question into a Frame
+(reports/questions/), complete it from the chat's last frame, answer it from the one status model,
+the figures and the documents, and say the period and scope answered for.
 
-Every answer states the period and the scope it was computed for ("Quý IV/2025 (01/10–31/12),
-toàn xã: …"). Officials (role official) only see the tasks their agency leads or coordinates;
-leaders and admins see the whole organization.
+Entry points: `answer_question` (free text, `planbot ask`), `intent_answer` (the commands /tyle,
+/quahan, /donvi, /chitieu), `chart_for` (the chart button), `viewer_report` (/baocao).
+Officials see only their agency's tasks; leaders and admins the whole organization.
 """
 
 from __future__ import annotations
 
-import html
 import logging
-from dataclasses import dataclass
+import re
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session
 
 from plans.periods import Period, PeriodPolicy, period_code
-from reports.answers.scope import (
-    Scope,
-    esc,
-    is_leader,
-    load_scope,
-    scope_statuses,
-    viewer_organization,
-    viewer_report,
-)
-from reports.answers.texts import (
-    MAX_LIST,
-    by_agency_text,
-    chart_data,
-    completion_text,
-    overdue_text,
-    slowest_text,
-    targets_text,
-    upcoming_text,
-)
+from plans.snapshot import OrgFacts, org_facts
+from reports.answers import compare as C
+from reports.answers import documents as D
+from reports.answers import figures as F
+from reports.answers import tasks as T
+from reports.answers.context import Asked, default_period, is_leader, question_context, view_of
+from reports.answers.measured import known_by, load_figures
+from reports.answers.result import Answer, Button, ChartRequest
+from reports.answers.scope import Scope, esc, load_scope, scope_statuses, viewer_organization, viewer_report
+from reports.answers.texts import chart_data
+from reports.answers.words import EXAMPLES, NOT_UNDERSTOOD, header, offtopic_text
 from reports.outputs.charts import ChartData
-from reports.questions.parse import Question, looks_like_progress_question, parse_question
+from reports.questions.followup import merge
+from reports.questions.frame import Frame
+from reports.questions.parse import PeriodError, parse
 from storage.models import Official
-from storage.queries.facts import agencies_for_matching
+from storage.queries.indicators import IndicatorRow
 
 logger = logging.getLogger(__name__)
 
-# Re-exported: callers import these from reports.answers.core.
 __all__ = [
     "CHART_INTENTS",
     "EXAMPLES",
-    "MAX_LIST",
     "NOT_UNDERSTOOD",
-    "TEXTS",
     "Answer",
     "ChartRequest",
     "Scope",
+    "answer_frame",
+    "answer_page",
     "answer_question",
-    "by_agency_text",
     "chart_data",
     "chart_for",
-    "completion_text",
     "esc",
     "intent_answer",
     "is_leader",
     "load_scope",
-    "overdue_text",
     "scope_statuses",
-    "slowest_text",
-    "targets_text",
-    "upcoming_text",
     "viewer_organization",
     "viewer_report",
 ]
 
-
-EXAMPLES = [
-    "tỷ lệ hoàn thành quý này?",
-    "quý 3 đạt bao nhiêu phần trăm",
-    "ti le hoan thanh quy truoc",
-    "đơn vị nào chậm nhất?",
-    "thống kê theo đơn vị",
-    "việc nào quá hạn?",
-    "tuần này có việc gì đến hạn",
-    "các chỉ tiêu chưa đạt",
-    "biểu đồ quý này",
-]
-NOT_UNDERSTOOD = (
-    "Chưa hiểu câu hỏi về tiến độ. Có thể hỏi, ví dụ:\n"
-    + "\n".join(f"• {html.escape(e, quote=False)}" for e in EXAMPLES)
-    + "\nHoặc dùng lệnh: /tyle, /quahan, /donvi, /chitieu, /baocao (kèm kỳ, ví dụ: /tyle quý 3)."
-)
-
-
-@dataclass(frozen=True)
-class ChartRequest:
-    period_code: str
-    agency_id: int | None = None
-
-    @property
-    def callback_data(self) -> str:
-        return f"st:ch:{self.period_code}:{self.agency_id or 0}"
-
-
-@dataclass
-class Answer:
-    text: str  # HTML-safe
-    chart_request: ChartRequest | None = None  # offer (or send) this chart
-    send_chart: bool = False  # the question asked for the chart itself
-    report_period: Period | None = None  # the question asked for the written report
-    question: Question | None = None
-
-
-# --- entry points used by the commands and the free-text router ----------------------------
-
-TEXTS = {
-    "completion": completion_text,
-    "by_agency": by_agency_text,
-    "slowest_agency": slowest_text,
-    "overdue": overdue_text,
-    "upcoming": upcoming_text,
-}
 CHART_INTENTS = {"completion", "by_agency", "slowest_agency"}
+NO_ORGANIZATION = "Tài khoản chưa gắn với xã/phường nào: liên hệ quản trị viên."
+NO_AGENCY = "Tài khoản chưa gắn với cơ quan/đơn vị nào: liên hệ quản trị viên."
+_QUESTION_WORDS = re.compile(
+    r"\b(?:bao nhieu|nao|gi|chua|the nao|ra sao|den dau|khong|may|ty le|danh sach|liet ke|xong|lam)\b|\?"
+)
+_SUPERLATIVE = re.compile(r"\b(?:cham|kem|thap|yeu)\s+nhat\b")
+
+
+def _frame_of(memory: Frame | dict[str, Any] | None) -> Frame | None:
+    if memory is None or isinstance(memory, Frame):
+        return memory
+    try:
+        return Frame.from_dict(memory)
+    except (KeyError, TypeError, ValueError):  # a memory written by an older version: forget it
+        return None
+
+
+def answer_question(
+    *,
+    session: Session,
+    text: str,
+    viewer: Official,
+    today: date,
+    periods: PeriodPolicy,
+    memory: Frame | dict[str, Any] | None = None,
+    page: int = 0,
+) -> Answer | None:
+    """Answer a question; None when the text is not one (the caller searches the tasks instead).
+
+    `memory` is the frame the chat's last answer left (Answer.remember), for follow-ups."""
+    org_id = viewer_organization(session=session, viewer=viewer)
+    if org_id is None:
+        return Answer(NO_ORGANIZATION) if _QUESTION_WORDS.search(text.lower()) else None
+    facts = org_facts(session=session, organization_id=org_id)
+    figures = load_figures(session=session, organization_id=org_id, facts=facts)
+    ctx = question_context(
+        session=session, facts=facts, organization_id=org_id, viewer=viewer, figures=figures
+    )
+    remembered = _frame_of(memory)
+    try:
+        frame = parse(text, today=today, ctx=ctx, policy=periods, memory=remembered)
+    except PeriodError as exc:
+        del exc  # the period as read, not as typed: never echoed as the user's words
+        return Answer(f"Không có kỳ này: một năm có 4 quý (I–IV) và 12 tháng.\n{NOT_UNDERSTOOD}")
+    if frame is None:
+        return None
+    answered, remember = merge(frame, remembered)
+    if page:
+        answered = answered.but(page=page)
+    if answered.ask is None:
+        return _unsure(facts, answered)
+    if (
+        not is_leader(viewer)
+        and frame.ask == "list"
+        and frame.topic
+        and not _QUESTION_WORDS.search(frame.text)
+    ):
+        return None  # an official's bare words are a search for the task to report on
+    logger.info("question ask=%s period=%s agency=%s", answered.ask, answered.period, answered.agency_id)
+    answer = answer_frame(session=session, facts=facts, viewer=viewer, frame=answered, today=today,
+                          periods=periods, figures=figures)  # fmt: skip
+    if remember.period is None and answer.period is not None and remember.ask == answered.ask:
+        # the period the answer was for (the default one when none was named) is the period the
+        # chat is about: "thế còn quý trước?" steps back from it
+        remember = remember.but(period=answer.period, periods=(answer.period,))
+    answer.remember = remember if answer.kind not in (None, "offtopic") else None
+    return answer
+
+
+def answer_frame(
+    *,
+    session: Session,
+    facts: OrgFacts,
+    viewer: Official,
+    frame: Frame,
+    today: date,
+    periods: PeriodPolicy,
+    figures: Sequence[IndicatorRow] | None = None,
+) -> Answer:
+    """The answer to a frame, computed for the viewer's scope."""
+    if frame.ask == "offtopic":
+        other = frame.offtopic == "other_commune"
+        return Answer(offtopic_text(facts.context.name, other), "offtopic", frame=frame)
+    if not is_leader(viewer) and viewer.agency_id is None:
+        return Answer(esc(NO_AGENCY), frame=frame)
+    if figures is None:
+        org_id = viewer_organization(session=session, viewer=viewer)
+        figures = load_figures(session=session, organization_id=org_id, facts=facts) if org_id else []
+    view = view_of(facts, viewer, frame, today, periods)
+    asked = Asked(session, facts, view, frame, known_by(figures, today))
+    period = frame.period or default_period(asked)
+    if frame.ask == "task" and frame.field is not None and not frame.period_given:
+        period = None  # a task's lead or deadline is the plan's, whatever period the chat is about
+    if frame.ask in ("chart", "report"):
+        return _bot_feature(session, viewer, frame, period or periods.containing(today), today)
+    answer = _dispatch(asked, period)
+    answer.frame = frame
+    if answer.kind in ("rate", "rank", "compare") and answer.period is not None and not answer.no_data:
+        answer.chart_request = ChartRequest(period_code(answer.period), view.agency_id)
+    return answer
+
+
+def _dispatch(asked: Asked, period: Period | None) -> Answer:
+    frame = asked.frame
+    ask = frame.ask
+    if ask in ("indicator",):
+        return F.indicator(asked, period or asked.policy.default_for_questions(asked.today))
+    if ask in ("compare", "rank") and frame.dimension == "indicator":
+        return F.compare_figures(asked, period or asked.policy.default_for_questions(asked.today))
+    if ask in ("compare", "rank"):
+        answer = C.compare_tasks(asked, period)
+        if ask == "rank" and not _SUPERLATIVE.search(frame.text) and answer.text.count("\n") > 1:
+            lines = answer.text.split("\n")
+            answer.text = "\n".join(line for line in lines if not line.startswith("Đơn vị chậm nhất"))
+        return answer
+    if ask == "documents":
+        return D.documents(asked, period)
+    if period is None and ask == "count":
+        return T.count(asked, None)
+    if ask == "task":
+        found = T.find_task(asked, period)
+        if found is not None:
+            return T.one_task(asked, period, found)
+        if frame.codes:
+            return Answer(f"Không thấy nhiệm vụ {esc(', '.join(frame.codes))} trong kế hoạch bạn xem được.",
+                          "task", period, asked.view.label, frame=frame)  # fmt: skip
+        ask = "list"
+    period = period or asked.policy.default_for_questions(asked.today)
+    if ask == "rate" and frame.topic and T.topic_tasks(asked, asked.tasks(period), frame.topic) is not None:
+        return T.listing(asked, period)  # "số hóa hồ sơ đến đâu rồi?": the tasks of that topic
+    if ask == "rate":
+        return T.rate(asked, period)
+    if ask == "count":
+        return T.count(asked, period)
+    if ask == "upcoming":
+        return T.upcoming(asked, period)
+    if ask == "not_reported":
+        return T.listing(asked, period, kind="not_reported")
+    answer = T.listing(asked, period)
+    if not answer.codes and frame.topic and frame.metrics:
+        return F.indicator(asked.__class__(asked.session, asked.facts, asked.view, frame.but(ask="indicator"),
+                                           asked.figures), period)  # fmt: skip
+    return answer
+
+
+def _bot_feature(session: Session, viewer: Official, frame: Frame, period: Period, today: date) -> Answer:
+    scope = load_scope(session=session, viewer=viewer, period=period, today=today, agency_id=frame.agency_id)
+    if isinstance(scope, str):
+        return Answer(esc(scope), frame=frame)
+    if frame.ask == "report":
+        text = f"{scope.header}: đang lập phụ lục báo cáo kết quả thực hiện nhiệm vụ…"
+        return Answer(text, "report", period, scope.label, report_period=period, frame=frame)
+    request = ChartRequest(period_code(period), scope.agency_id)
+    return Answer(f"Biểu đồ {scope.header}.", "chart", period, scope.label, chart_request=request, send_chart=True,
+                  frame=frame)  # fmt: skip
+
+
+def _unsure(facts: OrgFacts, frame: Frame) -> Answer | None:
+    """A fragment with nothing to complete it: offer the likeliest readings ("Ý anh/chị là: …")."""
+    names = facts.context.agency_names
+    agency = names.get(frame.agency_id) if frame.agency_id is not None else None
+    when = f" {frame.period.label.lower()}" if frame.period is not None else ""
+    if agency:
+        choices = [f"tỷ lệ hoàn thành{when} của {agency}", f"{agency} còn việc gì chưa làm{when}",
+                   f"{agency} có việc gì quá hạn"]  # fmt: skip
+    elif frame.period is not None:
+        choices = [f"tỷ lệ hoàn thành{when}", f"những việc chưa thực hiện{when}", f"việc nào đến hạn{when}"]
+    elif frame.status is not None:
+        words = {"done": "đã thực hiện", "in_progress": "đang thực hiện", "not_done": "chưa thực hiện",
+                 "overdue": "quá hạn", "no_report": "chưa có báo cáo"}.get(frame.status, "chưa thực hiện")  # fmt: skip
+        choices = [f"những việc {words}", f"có bao nhiêu việc {words}"]
+    else:
+        return None
+    buttons = tuple((Button(choice[:60], "choice", str(i)),) for i, choice in enumerate(choices[:3]))
+    return Answer(
+        "Ý anh/chị là:", None, frame.period, choices=tuple(choices[:3]), buttons=buttons, frame=frame
+    )
+
+
+# ---------------------------------------------------------------- the commands
+
+
+_COMMAND_FRAMES = {
+    "completion": Frame(ask="rate"),
+    "overdue": Frame(ask="list", status="overdue"),
+    "upcoming": Frame(ask="upcoming"),
+    "by_agency": Frame(ask="rank", dimension="agency", order="worst", measure="rate", text="theo don vi"),
+    "slowest_agency": Frame(ask="rank", dimension="agency", order="worst", measure="rate", text="cham nhat"),
+    "targets": Frame(ask="indicator"),
+    "targets_unmet": Frame(ask="indicator", unmet=True),
+}
 
 
 def intent_answer(
@@ -128,22 +262,27 @@ def intent_answer(
     today: date,
     agency_id: int | None = None,
     metric: str | None = None,
+    periods: PeriodPolicy | None = None,
 ) -> Answer:
-    """The answer for one intent (the commands /tyle, /quahan, /donvi, /chitieu call this)."""
-    if intent in ("by_agency", "slowest_agency") and is_leader(viewer):
-        agency_id = None
-    scope = load_scope(session=session, viewer=viewer, period=period, today=today, agency_id=agency_id)
-    if isinstance(scope, str):
-        return Answer(esc(scope))
-    if intent in ("targets", "targets_unmet"):
-        text = targets_text(scope, metric=metric, unmet_only=intent == "targets_unmet")
-    elif intent == "report":
-        text = f"{scope.header}: đang lập phụ lục báo cáo kết quả thực hiện nhiệm vụ…"
-        return Answer(text, report_period=period)
-    else:
-        text = TEXTS.get(intent, completion_text)(scope)
-    chart = ChartRequest(period_code(period), scope.agency_id) if intent in CHART_INTENTS else None
-    return Answer(text, chart_request=chart)
+    """The answer of a command (/tyle, /quahan, /donvi, /chitieu) for a period."""
+    org_id = viewer_organization(session=session, viewer=viewer)
+    if org_id is None:
+        return Answer(esc(NO_ORGANIZATION))
+    if intent == "report":
+        scope = load_scope(session=session, viewer=viewer, period=period, today=today)
+        if isinstance(scope, str):
+            return Answer(esc(scope))
+        return Answer(
+            f"{scope.header}: đang lập phụ lục báo cáo kết quả thực hiện nhiệm vụ…", report_period=period
+        )
+    base = _COMMAND_FRAMES.get(intent, _COMMAND_FRAMES["completion"])
+    frame = base.but(period=period, periods=(period,), period_given=True, agency_id=agency_id)
+    facts = org_facts(session=session, organization_id=org_id)
+    answer = answer_frame(session=session, facts=facts, viewer=viewer, frame=frame, today=today,
+                          periods=periods or PeriodPolicy())  # fmt: skip
+    if intent not in CHART_INTENTS:
+        answer.chart_request = None
+    return answer
 
 
 def chart_for(
@@ -154,41 +293,24 @@ def chart_for(
     return scope if isinstance(scope, str) else chart_data(scope)
 
 
-def answer_question(
-    *, session: Session, text: str, viewer: Official, today: date, periods: PeriodPolicy
+def answer_header(period: Period | None, label: str) -> str:
+    return header(period, label)
+
+
+def answer_page(
+    *,
+    session: Session,
+    viewer: Official,
+    frame: Frame | dict[str, Any],
+    today: date,
+    periods: PeriodPolicy,
+    page: int,
 ) -> Answer | None:
-    """Answer a progress question; None when the text is not one (the caller may search instead)."""
-    # Whether the text is a question does not depend on the agencies it may name: most free texts
-    # are searches, so read the agencies only for a question, then read the question again with them.
-    question = parse_question(text, today=today, mode=periods.mode, policy=periods)
-    if question is None:
-        return Answer(NOT_UNDERSTOOD) if looks_like_progress_question(text) else None
+    """Another page of an answer, computed again for the viewer (a button proves nothing)."""
+    found = _frame_of(frame)
     org_id = viewer_organization(session=session, viewer=viewer)
-    agencies = agencies_for_matching(session=session, organization_id=org_id) if org_id is not None else []
-    if agencies:
-        question = (
-            parse_question(text, today=today, mode=periods.mode, agencies=agencies, policy=periods)
-            or question
-        )
-    logger.info(
-        "question intent=%s period=%s agency=%s", question.intent, question.period.label, question.agency_id
-    )
-    if question.intent == "chart":
-        scope = load_scope(
-            session=session, viewer=viewer, period=question.period, today=today, agency_id=question.agency_id
-        )
-        if isinstance(scope, str):
-            return Answer(esc(scope), question=question)
-        request = ChartRequest(period_code(question.period), scope.agency_id)
-        return Answer(f"Biểu đồ {scope.header}.", chart_request=request, send_chart=True, question=question)
-    answer = intent_answer(
-        session=session,
-        viewer=viewer,
-        intent=question.intent,
-        period=question.period,
-        today=today,
-        agency_id=question.agency_id,
-        metric=question.metric,
-    )
-    answer.question = question
-    return answer
+    if found is None or found.ask is None or org_id is None:
+        return None
+    facts = org_facts(session=session, organization_id=org_id)
+    return answer_frame(session=session, facts=facts, viewer=viewer, frame=found.but(page=max(page, 0)),
+                        today=today, periods=periods)  # fmt: skip

@@ -202,21 +202,5 @@ def agency_by_id(*, session: Session, agency_id: int) -> Agency | None:
     return session.get(Agency, agency_id)
 
 
-def invite_for_agency(
-    *, session: Session, agency_id: int, role: str, created_by: int | None, days: int = DEFAULT_DAYS
-) -> Invite:
-    agency = session.get(Agency, agency_id)
-    if agency is None:
-        raise InviteError("unknown agency")
-    return create_invite(
-        session=session,
-        organization_id=agency.organization_id,
-        agency_id=agency_id,
-        role=role,
-        created_by=created_by,
-        days=days,
-    )
-
-
 def organization_names(*, session: Session) -> dict[int, str]:
     return {o.id: o.name for o in session.exec(select(Organization)).all() if o.id is not None}

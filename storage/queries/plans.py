@@ -93,12 +93,24 @@ class OutlineNode:
     product: str | None
     lead: list[int] = field(default_factory=list)
     coordinating: list[int] = field(default_factory=list)
+    lead_text: str | None = None  # the cells as the plan writes them (None: not recorded)
+    coordinating_text: str | None = None
 
 
 def plan_outline(*, session: Session, plan_id: int) -> list[OutlineNode]:
     """Every row of the plan that was not removed, in document order, with its agencies."""
     nodes = [
-        OutlineNode(t.id or 0, t.code, t.number, t.kind, t.content, t.deadline_text, t.product)
+        OutlineNode(
+            t.id or 0,
+            t.code,
+            t.number,
+            t.kind,
+            t.content,
+            t.deadline_text,
+            t.product,
+            lead_text=t.lead_text,
+            coordinating_text=t.coordinating_text,
+        )
         for t in plan_nodes(session=session, plan_id=plan_id)
         if not t.removed
     ]
@@ -107,3 +119,18 @@ def plan_outline(*, session: Session, plan_id: int) -> list[OutlineNode]:
         node = by_id[link.task_id]
         (node.lead if link.role == "lead" else node.coordinating).append(link.agency_id)
     return nodes
+
+
+def organization_plans_with_counts(*, session: Session, organization_id: int) -> list[tuple[Plan, int]]:
+    """Every plan of the organization, newest first, with its number of tasks (not headings)."""
+    plans = session.exec(
+        select(Plan).where(Plan.organization_id == organization_id).order_by(col(Plan.id).desc())
+    ).all()
+    counts: dict[int, int] = {}
+    ids = [p.id for p in plans if p.id is not None]
+    if ids:
+        for plan_id in session.exec(
+            select(Task.plan_id).where(col(Task.plan_id).in_(ids), Task.kind == "task")
+        ).all():
+            counts[plan_id] = counts.get(plan_id, 0) + 1
+    return [(p, counts.get(p.id or 0, 0)) for p in plans]

@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from storage.models import Agency, DigestLog, Official, ReminderLog
+from storage.queries.calendar import calendar_overrides
 
 DIGESTS: Table = DigestLog.__table__  # type: ignore[attr-defined]
 REMINDERS: Table = ReminderLog.__table__  # type: ignore[attr-defined]
@@ -34,11 +35,13 @@ class RecipientSnapshot:
     digests: dict[tuple[int, str], str] = field(default_factory=dict)  # (official, kind) → status
     # officials blocked since `blocked_since`, for the admins' digests: (organization, "name (agency)")
     blocked: list[tuple[int | None, str]] = field(default_factory=list)
+    # each organization's own calendar changes: organization → (day, working, note)
+    calendar: dict[int, list[tuple[date, bool, str]]] = field(default_factory=dict)
 
 
 def load_recipients(*, session: Session, day: date, blocked_since: date | None = None) -> RecipientSnapshot:
     """Every active official, today's digest claims and the recently blocked, in three queries."""
-    snap = RecipientSnapshot()
+    snap = RecipientSnapshot(calendar=calendar_overrides(session=session))
     official, agency = OFFICIALS, Agency.__table__  # type: ignore[attr-defined]
     snap.officials = list(session.execute(select(official).where(official.c.active.is_(True))).all())
     snap.digests = {

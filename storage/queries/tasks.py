@@ -4,30 +4,13 @@ plan it belongs to. Lists, search and statistics read the organization's snapsho
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from storage.facts import HistoryEntry
 from storage.models import Official, Plan, ProgressReport, ReportDocument, Task
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    report_id: int
-    status: str
-    reported_on: date
-    created_at: datetime
-    reporter_name: str | None
-    note: str | None
-    kpi_value: float | None
-    documents: tuple[tuple[str, str | None, date | None, str | None], ...]  # doc_type, number, issued, text
-    attachment_name: str | None
-    superseded: bool
-    source: str
-    period_start: date | None = None
-    period_end: date | None = None
-    attachment_file_id: str | None = None
+from storage.queries.explanations import ExplanationRow, explanations_of_task
 
 
 @dataclass(frozen=True)
@@ -35,6 +18,7 @@ class CardDetails:
     product: str | None
     plan_title: str
     history: tuple[HistoryEntry, ...]
+    explanations: tuple[ExplanationRow, ...] = ()  # giải trình asked for and answered, latest first
 
 
 def organization_of_task(*, session: Session, task_id: int) -> int | None:
@@ -53,6 +37,7 @@ def card_details(*, session: Session, task_id: int) -> CardDetails:
         product=task.product if task is not None else None,
         plan_title=plan.title if plan is not None else "",
         history=tuple(history(session=session, task_id=task_id)),
+        explanations=tuple(explanations_of_task(session=session, task_id=task_id)),
     )
 
 

@@ -23,6 +23,25 @@ from sqlmodel import func, select
 from bot.logging_setup import setup_logging
 from bot.offline.fake import BotMessage, FakeUser
 from bot.offline.harness import BotHarness
+from handlers.ui.callbacks import (
+    AgencyAction,
+    CalendarAction,
+    Chart,
+    ChooseTask,
+    GroupAction,
+    ImportDecision,
+    InviteRole,
+    ListPage,
+    NewCard,
+    OfficialAction,
+    OpenCard,
+    PlanAction,
+    ReminderSetting,
+    ReminderTime,
+    SetStatus,
+    StartReport,
+    Submit,
+)
 from storage.models import Invite, Official, ProgressReport, Task
 from tests.support.commune import GROUP, TTPVHCC, VHXH, VP, World
 
@@ -131,9 +150,12 @@ COMMANDS = [
     "/nhac",
     "/moi",
     "/canbo",
+    "/kehoach",
+    "/lichnghi",
+    "/nhom",
     "/huy",
 ]
-ADMIN_ONLY = {"/moi", "/canbo"}
+ADMIN_ONLY = {"/moi", "/canbo", "/kehoach", "/lichnghi", "/nhom"}
 LEADERS = {"/baocao"}
 
 
@@ -176,14 +198,16 @@ def _check_command(role: str, command: str, replies: list[BotMessage], cast: Cas
         elif role in ("leader", "admin"):
             assert "IV.1" in text and "III.1" in text
     if command == "/tim tuyên truyền":
-        third = f"t:c:{cast.world.tasks['III.1']}:0"
+        third = OpenCard(cast.world.tasks["III.1"]).data()
         if role in ("official_b", "leader", "admin"):
             assert third in buttons, (role, buttons)
         else:
             assert third not in buttons, (role, buttons)
-    if command in ADMIN_ONLY and role == "admin":
+    if command in ("/moi", "/canbo") and role == "admin":
         other = cast.world.agencies["other"]
         assert buttons and all(not b.endswith(f":{other}") for b in buttons), buttons
+    if command in ("/kehoach", "/nhom") and role == "admin":
+        assert all(not b.endswith(f":{cast.world.agencies['other']}") for b in buttons), buttons
     if command == "/baocao" and role in ("leader", "admin"):
         assert any(m.document is not None for m in replies)
 
@@ -205,31 +229,37 @@ def presses(cast: Cast) -> list[Press]:
     agency_a, other_agency = w.agencies[TTPVHCC], w.agencies["other"]
     registered = {"official_a", "official_b", "leader", "admin"}
     return [
-        Press("card A", f"t:c:{task_a}:0", {"official_a", "leader", "admin"}),
-        Press("card B", f"t:c:{task_b}:0", {"official_b", "leader", "admin"}),
-        Press("card other org", f"t:c:{other}:0", set()),
-        Press("new card A", f"t:n:{task_a}", {"official_a", "leader", "admin"}),
-        Press("new card other org", f"t:n:{other}", set()),
-        Press("page", "t:p:0", registered),
-        Press("report A", f"p:s:{task_a}", {"official_a", "admin"}),
-        Press("report B", f"p:s:{task_b}", {"official_b", "admin"}),
-        Press("report other org", f"p:s:{other}", set()),
-        Press("status without a conversation", "p:st:done", set()),
-        Press("summary without a conversation", "p:ok", set()),
-        Press("invite: agency A", f"a:m:{agency_a}", {"admin"}),
-        Press("officials of A", f"a:c:{agency_a}", {"admin"}),
-        Press("invite A official", f"a:r:{agency_a}:o", {"admin"}, changes=True),
-        Press("invite other org admin", f"a:r:{other_agency}:a", set()),
-        Press("ask to deactivate", f"a:d:{cast.spare_a}", {"admin"}),
-        Press("deactivate other org", f"a:dy:{cast.other_org_official}", set()),
-        Press("deactivate self", f"a:dy:{cast.officials['admin']}", set()),
-        Press("deactivate A official", f"a:dy:{cast.spare_a}", {"admin"}, changes=True),
-        Press("keep", f"a:dn:{cast.spare_a}", {"admin"}),
-        Press("chart of A", f"st:ch:2025-Q3:{agency_a}", registered),
-        Press("chart of other org", f"st:ch:2025-Q3:{other_agency}", registered),
-        Press("reminders off", "nhac:off", registered, changes=True),
-        Press("reminder time", "nhac:t:0730", registered, changes=True),
-        Press("forged import", "imp:save:AAAAAAAAAAAA", set()),
+        Press("card A", OpenCard(task_a).data(), {"official_a", "leader", "admin"}),
+        Press("card B", OpenCard(task_b).data(), {"official_b", "leader", "admin"}),
+        Press("card other org", OpenCard(other).data(), set()),
+        Press("new card A", NewCard(task_a).data(), {"official_a", "leader", "admin"}),
+        Press("new card other org", NewCard(other).data(), set()),
+        Press("page", ListPage(0).data(), registered),
+        Press("report A", StartReport(task_a).data(), {"official_a", "admin"}),
+        Press("report B", StartReport(task_b).data(), {"official_b", "admin"}),
+        Press("report other org", StartReport(other).data(), set()),
+        Press("status without a conversation", SetStatus("done").data(), set()),
+        Press("summary without a conversation", Submit().data(), set()),
+        Press("invite: agency A", AgencyAction("m", agency_a).data(), {"admin"}),
+        Press("officials of A", AgencyAction("c", agency_a).data(), {"admin"}),
+        Press("invite A official", InviteRole(agency_a, "o").data(), {"admin"}, changes=True),
+        Press("invite other org admin", InviteRole(other_agency, "a").data(), set()),
+        Press("ask to deactivate", OfficialAction("d", cast.spare_a).data(), {"admin"}),
+        Press("deactivate other org", OfficialAction("dy", cast.other_org_official).data(), set()),
+        Press("deactivate self", OfficialAction("dy", cast.officials["admin"]).data(), set()),
+        Press("deactivate A official", OfficialAction("dy", cast.spare_a).data(), {"admin"}, changes=True),
+        Press("keep", OfficialAction("dn", cast.spare_a).data(), {"admin"}),
+        Press("chart of A", Chart("2025-Q3", agency_a).data(), registered),
+        Press("chart of other org", Chart("2025-Q3", other_agency).data(), registered),
+        Press("reminders off", ReminderSetting("off").data(), registered, changes=True),
+        Press("reminder time", ReminderTime("0730").data(), registered, changes=True),
+        Press("forged import", ImportDecision("save", "AAAAAAAAAAAA").data(), set()),
+        Press("ask to close the plan", PlanAction("c", w.plan_id).data(), {"admin"}),
+        Press("keep the plan", PlanAction("n", w.plan_id).data(), {"admin"}),
+        Press("close other org's plan", PlanAction("cy", w.plan_id + 1000).data(), set()),
+        Press("group of other org", GroupAction("s", other_agency).data(), set()),
+        Press("add member across orgs", GroupAction("a", agency_a, other_agency).data(), set()),
+        Press("calendar change removed", CalendarAction("x", "2025-11-24").data(), {"admin"}),
         Press("unknown", "zz:1", set()),
     ]
 
@@ -316,7 +346,9 @@ async def test_official_b_cannot_report_on_a_task_of_a_through_the_conversation(
         replies = await h.send(hung, "/xong IV.1")
         assert "Không tìm thấy nhiệm vụ nào bạn được báo cáo" in _visible_text(replies)
         replies = await h.send(hung, "tuyên truyền")  # B's own task: the choice buttons appear
-        assert f"p:t:{cast.world.tasks['III.1']}" in [b.callback_data for b in replies[-1].all_buttons]
+        assert ChooseTask(cast.world.tasks["III.1"]).data() in [
+            b.callback_data for b in replies[-1].all_buttons
+        ]
         replies = await h.press_data(hung, replies[-1].message_id, f"p:t:{cast.world.tasks['IV.1']}")
         assert NO_PERMISSION in _visible_text(replies, h.last_answer)
         await h.send(hung, "/huy")

@@ -13,7 +13,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from plans.samples import SAMPLE_PLAN  # noqa: E402
-from tests.plans.fixtures import THANH_XA, build_docx  # noqa: E402
+from tests.support.documents.builders import build_docx  # noqa: E402
+from tests.support.documents.thanh_xa import THANH_XA  # noqa: E402
 
 
 def main() -> int:

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.plans.fixtures import CHI_LINH, THANH_XA, build_docx, build_pdf, build_text, build_xlsx
+from tests.support.documents.builders import build_docx, build_pdf, build_text, build_xlsx
+from tests.support.documents.chi_linh import CHI_LINH
+from tests.support.documents.thanh_xa import THANH_XA
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 

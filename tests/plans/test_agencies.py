@@ -186,6 +186,40 @@ COLLECTIVE_CASES: list[tuple[str, list[str]]] = [
     ("Sở KH&CN chủ trì hướng dẫn, tổng hợp", ["Sở KH&CN"]),
     ("Ban Chỉ đạo thực hiện Đề án 06", ["Ban Chỉ đạo thực hiện Đề án 06"]),
     # a position on its own line; a new agency on the next line
+    # "và" before another agency separates; two plural groups coordinated stay one collective
+    (
+        "Văn phòng Chính phủ, Bộ Tư pháp và các cơ quan có liên quan",
+        ["Văn phòng Chính phủ", "Bộ Tư pháp", "Các cơ quan có liên quan"],
+    ),
+    ("Bộ Tài chính và Bộ Kế hoạch và Đầu tư", ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"]),
+    (
+        "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+        [
+            "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+            "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+        ],
+    ),
+    ("Trung tâm Phục vụ hành chính công và các phòng chuyên môn", [TT, "Các phòng chuyên môn"]),
+    (
+        "Cơ quan Thuế, các đơn vị cấp tỉnh và các địa phương",
+        ["Cơ quan Thuế", "Các đơn vị cấp tỉnh và các địa phương"],
+    ),
+    ("Văn phòng HĐND và UBND xã", [VP]),
+    ("Phòng Văn hóa và Thông tin", ["Phòng Văn hóa và Thông tin"]),
+    # a role note in parentheses is not part of the name; a comma inside parentheses is not a separator
+    (
+        "Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách, công nghệ, điều phối); UBND các tỉnh, thành phố "
+        "(chủ trì phần đầu tư, xây dựng)",
+        ["Bộ Nông nghiệp và Môi trường", "UBND các tỉnh, thành phố"],
+    ),
+    (
+        "Bộ Văn hóa, Thể thao và Du lịch (Vụ Pháp chế, Cục Báo chí)",
+        ["Bộ Văn hóa, Thể thao và Du lịch (Vụ Pháp chế, Cục Báo chí)"],
+    ),
+    (
+        "Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội",
+        ["Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội"],
+    ),
     ("Lãnh đạo\nSở Giáo dục và Đào tạo", ["Lãnh đạo Sở Giáo dục và Đào tạo"]),
     ("Đại diện\nCông an tỉnh", ["Đại diện Công an tỉnh"]),
     (

@@ -59,6 +59,12 @@ QUARTERS: list[Case] = [
     ("Quý I–II", 2026, None, "range", D(2026, 6, 30), D(2026, 1, 1), None),
     ("Quý I - II/2026", None, None, "range", D(2026, 6, 30), D(2026, 1, 1), None),
     ("Từ quý II đến hết quý III năm 2025", None, None, "range", D(2025, 9, 30), D(2025, 4, 1), None),
+    # a range between periods of different kinds: from the start of one to the end of the other
+    ("Từ tháng 12/2025 đến quý I/2026", None, None, "range", D(2026, 3, 31), D(2025, 12, 1), None),
+    ("tháng 11/2025 đến tháng 4/2026", None, None, "range", D(2026, 4, 30), D(2025, 11, 1), None),
+    ("Từ ngày 15/11/2025 đến hết quý I/2026", None, None, "range", D(2026, 3, 31), D(2025, 11, 15), None),
+    ("Tháng 11/2025 - Quý II/2026", None, None, "range", D(2026, 6, 30), D(2025, 11, 1), None),
+    ("Từ quý IV đến tháng 12/2025", None, None, "range", D(2025, 12, 31), D(2025, 10, 1), None),
     ("Hằng quý", 2025, None, "recurring", D(2025, 12, 31), D(2025, 1, 1), "quarterly"),
     (
         "Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính",
@@ -198,6 +204,33 @@ OTHER_PHRASES: list[Case] = [
     ("Bắt đầu thực hiện từ năm 2026", None, (2026, 2030), "continuous", D(2030, 12, 31), D(2026, 1, 1), None),
     ("Bắt đầu thực hiện từ năm 2026", None, None, "continuous", None, D(2026, 1, 1), None),
     ("Từ năm 2025", 2025, None, "continuous", D(2025, 12, 31), D(2025, 1, 1), None),
+    # from a year on, with no end year
+    ("năm 2025 và các năm tiếp theo.", None, None, "continuous", None, D(2025, 1, 1), None),
+    ("Năm 2026 và những năm sau", None, (2026, 2030), "continuous", D(2030, 12, 31), D(2026, 1, 1), None),
+    ("Từ năm 2026 trở đi", None, None, "continuous", None, D(2026, 1, 1), None),
+    (
+        "Triển khai từ năm 2026 và thực hiện thường xuyên, liên tục",
+        None,
+        (2026, 2030),
+        "continuous",
+        D(2030, 12, 31),
+        D(2026, 1, 1),
+        None,
+    ),
+    # the end is an event, not a date
+    ("Từ ngày 15/3/2026 đến ngày bầu cử", None, None, "range", None, D(2026, 3, 15), None),
+    ("Từ ngày 01/6/2025 đến khi kết thúc đợt kiểm tra", 2025, None, "range", None, D(2025, 6, 1), None),
+    # the year named first is the timing; a later "(nếu có)" qualifies follow-up work
+    (
+        "Hoàn thành trong năm 2026 và có rà soát, sửa đổi, bổ sung trong các năm tiếp theo (nếu có)",
+        None,
+        (2026, 2030),
+        "continuous",
+        D(2026, 12, 31),
+        D(2026, 1, 1),
+        None,
+    ),
+    ("Khi có yêu cầu trong năm 2025", 2025, None, "on_demand", None, None, None),
     # a cell that also says how the work runs: "định kỳ" without a rule yields to it
     (
         "Báo cáo định kỳ theo thời gian quy định; thực hiện thường xuyên trong năm",

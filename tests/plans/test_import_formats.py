@@ -12,7 +12,7 @@ from plans.parsing.importer import parse_file
 from plans.parsing.summary import results_line, summary_line
 from plans.parsing.types import ParsedPlan
 from storage.text import squash
-from tests.plans.fixtures import TX_STATUS
+from tests.support.documents.thanh_xa import TX_STATUS
 
 
 def _parse(path: Path) -> ParsedPlan:

@@ -12,8 +12,9 @@ import pytest
 from plans.parsing.importer import parse_file
 from plans.parsing.types import ParsedNode, ParsedPlan
 from storage.text import squash
-from tests.plans.fixtures import M, build_docx, build_xlsx
-from tests.plans.fixtures_thanh_ha import QT_SEED, quyet_thang_doc
+from tests.support.documents.builders import build_docx, build_xlsx
+from tests.support.documents.model import M
+from tests.support.documents.quyet_thang import QT_SEED, quyet_thang_doc
 
 FORMATS = ("docx", "xlsx")
 

@@ -257,3 +257,27 @@ def test_reimport_tells_a_replaced_task_from_a_reworded_one(
             ).one()
             == 1
         )
+
+
+def test_renumbered_but_unchanged_tasks_are_not_changes(db: Database, plan_files: dict[str, Path]) -> None:
+    """III.4 dropped and III.5 moved up to III.4 with its text unchanged: one removal, one task
+    renumbered, nothing to review as changed — and the moved task keeps its reports."""
+    first = parse_file(plan_files["thanh-xa-2023-q1.docx"], filename="thanh-xa.docx")
+    with db.session() as session:
+        store_plan(session=session, parsed=first, organization_name=None)
+    old_35 = next(n for n in first.nodes if n.code == "III.5")
+    revised = parse_file(plan_files["thanh-xa-2023-q1.docx"], filename="thanh-xa-v2.docx")
+    nodes = []
+    for node in revised.nodes:
+        if node.code == "III.4":
+            continue
+        if node.code == "III.5":
+            node = replace(node, code="III.4", number="4")
+        nodes.append(node)
+    revised.nodes = nodes
+    with db.session() as session:
+        preview = plan_diff(session=session, parsed=revised, organization_name=None)
+    assert preview.changed == [] and preview.added == []
+    assert [c.code for c in preview.removed] == ["III.4"]
+    assert [(c.code, c.fields) for c in preview.renumbered] == [("III.4", ["III.5"])]
+    assert preview.renumbered[0].content == old_35.content

@@ -2,7 +2,7 @@
 (Word layout: repeated header rows, section rows spanning the row, merged cells, split rows), .xlsx
 and .pdf, and storing its results as progress reports.
 
-Counts, read off the reconstructed table (tests.plans.fixtures_thanh_ha, from the seed's PDF text):
+Counts, read off the reconstructed table (tests.support.documents.thanh_ha, from the seed's PDF text):
 - mục: 4 — the section rows I, II, III, IV.
 - nội dung: 17 — first-level numbered rows: I 1–3 (3), II 1–6 (6), III 1–5 (5), IV 1–3 (3).
 - nhiệm vụ: 24 — a nội dung with nothing under it is one task; one with rows under it counts those
@@ -27,8 +27,8 @@ from plans.parsing.types import ParsedNode, ParsedPlan
 from storage.db import Database
 from storage.models import Agency, Plan, ProgressReport, ReportDocument, Task, TaskAgency
 from storage.text import squash
-from tests.plans.fixtures import build_docx, build_pdf, build_xlsx
-from tests.plans.fixtures_thanh_ha import TH_STATUS, THANH_HA
+from tests.support.documents.builders import build_docx, build_pdf, build_xlsx
+from tests.support.documents.thanh_ha import TH_STATUS, THANH_HA
 
 FORMATS = ("docx", "xlsx", "pdf")
 

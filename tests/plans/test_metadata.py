@@ -10,6 +10,7 @@ import pytest
 from plans.parsing.metadata import (
     attached_to,
     extract_metadata,
+    header_issuer,
     organization_from_lines,
     plan_period,
     plan_title_from_report,
@@ -183,3 +184,27 @@ def test_a_decision_with_its_plan_is_a_decision() -> None:
         date(2025, 11, 19),
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [
+        (
+            [
+                "ỦY BAN MTTQ VIỆT NAM",
+                "XÃ LƯƠNG MINH",
+                "BAN THƯỜNG TRỰC",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            ],
+            "Ban thường trực ủy ban MTTQ Việt Nam xã Lương Minh",
+        ),
+        (["THỦ TƯỚNG CHÍNH PHỦ", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], "Thủ tướng Chính phủ"),
+        (["ĐẢNG ỦY XÃ QUYẾT THẮNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], "Đảng ủy xã Quyết Thắng"),
+        (["Số: 12/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], None),
+        (["KẾ HOẠCH", "Kiểm soát thủ tục hành chính"], None),  # no header block
+    ],
+)
+def test_header_issuer(lines: list[str], issuer: str | None) -> None:
+    assert header_issuer(lines) == issuer
+    if issuer is not None:
+        assert organization_from_lines(lines) == issuer

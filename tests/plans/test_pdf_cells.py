@@ -12,7 +12,8 @@ import pytest
 from plans.parsing import parse_file
 from plans.parsing.pdf_tables import join_lines, read_pdf
 from plans.parsing.tables import RawTable
-from tests.plans.fixtures import M, PlanDoc, build_pdf
+from tests.support.documents.builders import build_pdf
+from tests.support.documents.model import M, PlanDoc
 
 LONG = (
     "Xây dựng và tổ chức thực hiện Kế hoạch kiểm soát thủ tục hành chính năm 2026 của xã, bảo đảm đúng tiến độ, "

@@ -13,7 +13,8 @@ import pytest
 from plans.parsing import PlanImportError, parse_file
 from plans.parsing.headers import header_role, map_header
 from plans.parsing.types import ParsedNode, ParsedPlan
-from tests.plans.fixtures import M, PlanDoc, build_docx, build_pdf, build_xlsx
+from tests.support.documents.builders import build_docx, build_pdf, build_xlsx
+from tests.support.documents.model import M, PlanDoc
 
 BUILDERS = {"docx": build_docx, "xlsx": build_xlsx, "pdf": build_pdf}
 HEADER = [
@@ -134,7 +135,7 @@ def test_numbering_styles(fmt: str, tmp_path: Path) -> None:
         "A.II.2.1.1",  # "+" items under the "-" item above
         "A.II.2.1.2",
         "A.II.2.2",
-        "B.I.1.1.1",
+        "B.I.1.1",  # "1.1" under "I": its first part repeats the section's number; then its "1.1.1"
     ]
     assert _task(plan, "A.II.2.1.1").lead == ["Sở Nông nghiệp và Môi trường"]
     assert _task(plan, "A.I.2").deadline.due == date(2026, 6, 30)  # type: ignore[union-attr]
@@ -323,3 +324,59 @@ def test_a_narrative_report_is_not_a_plan() -> None:
     with pytest.raises(PlanImportError) as refused:
         parse_file(seed, filename=seed.name)
     assert refused.value.reason == "no_table"
+
+
+OUTERMOST = PlanDoc(
+    name="outermost-titles",
+    columns=["STT", "Nội dung", "Thời gian hoàn thành", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+    header_table=[["ỦY BAN MTTQ VIỆT NAM\nXÃ LƯƠNG MINH\nBAN THƯỜNG TRỰC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                  ["Số: 16/KH-MTTQ-BTT", "Lương Minh, ngày 18 tháng 11 năm 2025"]],
+    before=["KẾ HOẠCH", "Thực hiện công tác bầu cử nhiệm kỳ 2026-2031"],
+    rows=[
+        # no Roman sections: the outermost title rows with numbered entries under them are the mục
+        ["1", "Xây dựng, ban hành các văn bản chỉ đạo", "", "", ""],
+        ["1.1", "Ban hành Hướng dẫn về công tác bầu cử", "Tháng 11/2025", "Ban Thường trực", "Các đoàn thể"],
+        ["1.2", "Báo cáo kết quả", "", "", ""],
+        ["-", "Gửi biên bản hội nghị", "Quý I/2026", "Văn phòng", ""],  # a bullet in the STT column
+        ["-", "Thông báo cơ cấu, thành phần", "Quý I/2026", "Văn phòng", ""],
+        ["2", "Đợt 1: Từ ngày 05/12/2025 đến ngày 20/02/2026:", "Từ ngày 05/12/2025 đến ngày 20/02/2026", "Ban Thường trực", ""],
+        ["a)", "Nội dung kiểm tra", M, M, ""],
+        ["b)", "Nội dung giám sát", M, M, ""],
+    ],
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_outermost_numbered_titles_are_sections(fmt: str, tmp_path: Path) -> None:
+    plan = _build(OUTERMOST, fmt, tmp_path)
+    assert [s.code for s in plan.sections] == ["1", "2"]
+    # "1.1" under section "1" is its ".1" (the printed number already carries the section's)
+    assert [t.code for t in plan.tasks] == ["1.1", "1.2.1", "1.2.2", "2.a", "2.b"]
+    assert (len(plan.items), plan.year, plan.span) == (4, None, None)  # "nhiệm kỳ 2026-2031" is a term
+    assert _task(plan, "1.2.1").content == "Gửi biên bản hội nghị"
+    deadline = _task(plan, "2.b").deadline  # merged with the section's row
+    assert deadline and (deadline.start, deadline.due) == (date(2025, 12, 5), date(2026, 2, 20))
+    if fmt == "docx":  # the Excel layout has no header table (no national motto to end the issuer's cell)
+        assert plan.organization == "Ban thường trực ủy ban MTTQ Việt Nam xã Lương Minh"
+
+
+ROMAN_PREFIXED = PlanDoc(
+    name="roman-prefixed",
+    columns=["STT", "Nhiệm vụ, giải pháp", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian thực hiện"],
+    header_table=HEADER,
+    before=BEFORE,
+    rows=[
+        {"section": "I", "title": "Hoàn thiện thể chế"},
+        ["1.1", "Rà soát quy định", "Sở Tư pháp", "Các sở, ban, ngành", "2026"],
+        {"section": "II", "title": "Phát triển hạ tầng"},
+        ["2.1", "Triển khai hạ tầng số", "Sở Khoa học và Công nghệ", "Các sở, ban, ngành", "2026 - 2030"],
+        ["2.2", "Phủ sóng 5G", "Sở Khoa học và Công nghệ", "Các doanh nghiệp viễn thông", "2026 - 2030"],
+        {"section": "III", "title": "Phát triển nền tảng số"},
+        ["1.1", "Nền tảng dùng chung", "Sở Khoa học và Công nghệ", "", "2027"],  # does not repeat III
+    ],
+)
+
+
+def test_entry_numbers_that_repeat_the_section_number(tmp_path: Path) -> None:
+    plan = _build(ROMAN_PREFIXED, "docx", tmp_path)
+    assert [t.code for t in plan.tasks] == ["I.1", "II.1", "II.2", "III.1.1"]

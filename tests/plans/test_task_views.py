@@ -55,8 +55,12 @@ def test_can_report_only_for_linked_agencies_and_admins(db: Database) -> None:
     leader = get_official(db, world.add_official(3, "Phạm Thị Mây", None, role="leader"))
     admin = get_official(db, world.add_official(4, "Quản trị", None, role="admin"))
     with db.session() as s:
-        assert may_report_task(session=s, official=hung, today=DAY, task_id=world.tasks["II.3"])  # coordinating
-        assert may_report_task(session=s, official=hung, today=DAY, task_id=world.tasks["II.2"])  # via the group
+        assert may_report_task(
+            session=s, official=hung, today=DAY, task_id=world.tasks["II.3"]
+        )  # coordinating
+        assert may_report_task(
+            session=s, official=hung, today=DAY, task_id=world.tasks["II.2"]
+        )  # via the group
         assert not may_report_task(session=s, official=hung, today=DAY, task_id=world.tasks["IV.1"])
         assert not may_report_task(session=s, official=hung, today=DAY, task_id=world.other_task_id)
         assert not may_report_task(session=s, official=hung, today=DAY, task_id=999_999)
@@ -72,7 +76,9 @@ def test_search_by_words_without_diacritics_and_by_code(db: Database) -> None:
     lan = get_official(db, world.add_official(2, "Nguyễn Thị Lan", TTPVHCC))
     with db.session() as s:
         assert search(session=s, official=lan, today=DAY, query="so hoa ho so")[0].code == "II.3"
-        assert search(session=s, official=lan, today=DAY, query="Số hoá hồ sơ")[0].code == "II.3"  # old tone mark
+        assert (
+            search(session=s, official=lan, today=DAY, query="Số hoá hồ sơ")[0].code == "II.3"
+        )  # old tone mark
         assert search(session=s, official=lan, today=DAY, query="ii.3")[0].code == "II.3"
         assert search(session=s, official=lan, today=DAY, query="thanh toan truc tuyen")[0].code == "IV.4"
         assert search(session=s, official=lan, today=DAY, query="quy chế hoạt động") == [] or all(

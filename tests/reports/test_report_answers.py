@@ -78,17 +78,38 @@ def test_overdue_and_upcoming(db: Database, leader: Official) -> None:
     assert "[II.5]" in upcoming and "[IV.2]" not in upcoming  # IV.2 has no recurrence rule
 
 
-def test_not_understood_lists_examples_and_other_text_is_left_alone(db: Database, leader: Official) -> None:
-    assert ask(db, leader, "tỷ lệ hoàn thành quý 7?") == NOT_UNDERSTOOD
+def test_not_understood_lists_examples_and_other_text_is_left_alone(
+    db: Database, leader: Official, thanh_xa: dict[str, int], viewer_factory: Callable[..., Official]
+) -> None:
+    # Changed with the question engine (issue 13): a period that cannot exist is said to be so
+    # before the examples, without echoing the text as read ("quy 7") as the leader's words.
+    text = ask(db, leader, "tỷ lệ hoàn thành quý 7?")
+    assert text.startswith("Không có kỳ này: một năm có 4 quý") and text.endswith(NOT_UNDERSTOOD)
+    assert "quy 7" not in text
     assert "tỷ lệ hoàn thành quý này?" in NOT_UNDERSTOOD
+    # Changed (issue 13): a leader's bare topic is a topic question, answered with the matching
+    # tasks and their status; an official's bare words are still a search for a task to report on.
+    topic = ask(db, leader, "số hóa hồ sơ")
+    assert "[II.1.5]" in topic and "[III.4]" in topic and "Đã thực hiện" in topic
+    official = viewer_factory(thanh_xa["org"], role="official", agency_id=thanh_xa[VP])
     none = db.call(
         answer_question,
         text="số hóa hồ sơ",
-        viewer=leader,
+        viewer=official,
         today=SETTINGS.clock().local_day(NOW),
         periods=SETTINGS.period_policy(),
     )
     assert none is None
+    assert (
+        db.call(
+            answer_question,
+            text="xin chào",
+            viewer=leader,
+            today=NOW.date(),
+            periods=SETTINGS.period_policy(),
+        )
+        is None
+    )
 
 
 def test_official_sees_only_their_agency(
@@ -97,7 +118,9 @@ def test_official_sees_only_their_agency(
     make_viewer = viewer_factory
     official = make_viewer(thanh_xa["org"], role="official", agency_id=thanh_xa[VHXH])
     text = ask(db, official, "tỷ lệ hoàn thành quý 1 năm 2023 của văn phòng HĐND")
-    assert f"{VHXH} (chủ trì, phối hợp)" in text
+    # Changed (issue 13): an agency's figures count the tasks it leads, for its officials as for a
+    # leader asking about it (the commune's own arithmetic); "phối hợp" in the question asks for the others.
+    assert f"{VHXH} (chủ trì)" in text
     assert "Bạn chỉ xem được số liệu của đơn vị mình." in text
     assert "<b>50,0%</b> (3/6 nhiệm vụ)" in text
     by_agency = ask(db, official, "thống kê theo đơn vị quý 1 năm 2023")

@@ -79,7 +79,9 @@ async def test_official_is_limited_to_their_agency_even_with_a_forged_button(
         h.db.call(add_official)
         lan = h.user(OFFICIAL, "Lan")
         replies = await h.send(lan, "tỷ lệ hoàn thành quý 1 năm 2023")
-        assert (replies[0].text or "").startswith(f"Quý I/2023 (01/01–31/03), {VHXH} (chủ trì, phối hợp):")
+        # Issue 13: an official's own figures are the tasks their agency leads, the
+        # same count /donvi shows for it (3/6); coordinating tasks are listed on request.
+        assert (replies[0].text or "").startswith(f"Quý I/2023 (01/01–31/03), {VHXH} (chủ trì):")
         photos = await h.press_data(
             lan, replies[0].message_id, f"st:ch:2023-Q1:{thanh_xa['Văn phòng HĐND và UBND xã']}"
         )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import io
-import sys
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
+from types import SimpleNamespace
 
 import pytest
 from docx import Document
@@ -21,7 +20,7 @@ from reports.outputs.xlsx import render_xlsx
 from storage.db import Database
 from storage.models import Official, Task
 
-FIXTURES = Path(__file__).resolve().parents[1] / "plans" / "fixtures.py"
+DOCUMENTS = Path(__file__).resolve().parents[1] / "support" / "documents"
 NOW = datetime(2026, 1, 5, 9, 0)
 Q1 = quarter(2023, 1)
 HEADERS = [
@@ -36,15 +35,13 @@ HEADERS = [
 CLOSING = ["Tổng số nội dung công việc: 30", "Nội dung đã thực hiện: 22", "Tỷ lệ hoàn thành kế hoạch: 73,3%"]
 
 
-def _plan_fixtures() -> ModuleType:
-    """The import engineer's document builders (tests/plans/fixtures.py), loaded by path."""
-    spec = importlib.util.spec_from_file_location("plans_seed_fixtures", FIXTURES)
-    if spec is None or spec.loader is None:
-        pytest.skip("tests/plans/fixtures.py is not available")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def _plan_fixtures() -> SimpleNamespace:
+    """The import engineer's document builders (tests/support/documents), imported when present."""
+    if not DOCUMENTS.is_dir():
+        pytest.skip("tests/support/documents is not available")
+    builders = importlib.import_module("tests.support.documents.builders")
+    thanh_xa = importlib.import_module("tests.support.documents.thanh_xa")
+    return SimpleNamespace(build_docx=builders.build_docx, THANH_XA=thanh_xa.THANH_XA)
 
 
 def _leader(org_id: int) -> Official:

@@ -11,7 +11,9 @@ from docx import Document
 from openpyxl import load_workbook
 
 from bot.cli import main
+from reports.outputs.chart_figures import BAR_W
 from reports.outputs.charts import ChartData, build_figure, plotted_bars, render_chart
+from reports.outputs.pdf import find_soffice
 from storage.db import Database
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -38,12 +40,16 @@ def test_chart_is_a_png_with_one_bar_per_agency() -> None:
     )
     figure = build_figure(data)
     bars = plotted_bars(figure)
-    assert [round(b.get_width(), 1) for b in bars] == [50.0, 69.2, 100.0]
-    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
-    assert labels == ["Văn hóa xã hội xã", "Văn phòng HĐND và UBND xã", "Đài truyền thanh xã"]
+    assert [round(100 * b.get_width() / BAR_W, 1) for b in bars] == [50.0, 69.2, 100.0]
+    labels = [t.get_text() for t in figure.axes[0].texts]
+    assert [n for n in labels if n.endswith("xã") and "," not in n] == [
+        "Văn hóa xã hội xã",
+        "Văn phòng HĐND và UBND xã",
+        "Đài truyền thanh xã",
+    ]
     png = render_chart(data)
     width, height = _png_size(png)
-    assert (width, height) == (1000, int(100 * min(2.5 + 0.45 * 3, 14)))
+    assert width == 1000 and height > width  # portrait, for phones
     assert len(png) > 5_000
 
 
@@ -79,17 +85,27 @@ def test_cli_report_writes_docx_and_xlsx(
     assert main(["report", "--period", "2023-Q1", "--format", "docx", "-o", str(out)]) == 0
     assert "73,3%" in capsys.readouterr().out
     document = Document(str(out))
-    section = document.sections[0]
-    assert section.page_width is not None and section.page_height is not None
-    assert section.page_width > section.page_height  # A4 landscape
-    assert document.tables[0].rows[0].cells[6].text == "Kết quả quý I/2023"
-    run = document.tables[0].rows[1].cells[1].paragraphs[0].runs[0]
+    cover, appendix = document.sections  # the Báo cáo, then the Phụ lục
+    assert cover.page_width is not None and cover.page_height is not None
+    assert appendix.page_width is not None and appendix.page_height is not None
+    assert cover.page_width < cover.page_height and appendix.page_width > appendix.page_height
+    assert document.tables[0].cell(0, 1).paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    table = document.tables[-1]
+    assert table.rows[0].cells[6].text == "Kết quả quý I/2023"
+    run = table.rows[1].cells[1].paragraphs[0].runs[0]
     assert run.font.name == "Times New Roman"
     xlsx = tmp_path / "q1.xlsx"
     assert main(["report", "--period", "2023-Q1", "--format", "xlsx", "-o", str(xlsx)]) == 0
     sheet = load_workbook(io.BytesIO(xlsx.read_bytes())).active
     assert sheet is not None and sheet["A1"].value == "Phụ lục"
     assert main(["report", "--period", "2023-Q9", "-o", str(out)]) == 2
+    capsys.readouterr()
+    pdf = tmp_path / "q1.pdf"
+    code = main(["report", "--period", "2023-Q1", "--format", "pdf", "-o", str(pdf)])
+    if find_soffice() is None:
+        assert code == 1 and "apt-get install" in capsys.readouterr().err
+    else:
+        assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_report_of_a_later_quarter_counts_only_its_reports(db: Database, thanh_xa: dict[str, int]) -> None:

@@ -101,3 +101,32 @@ def test_targets_latest_value_against_minimum() -> None:
     assert items["Số hóa hồ sơ"].value == 99.84 and items["Số hóa hồ sơ"].met is False
     assert items["Hồ sơ trực tuyến"].met is True
     assert target_statuses([t], reports, date(2025, 7, 31))[0].value == 98.5
+
+
+def test_a_reported_value_belongs_to_the_first_target_only() -> None:
+    """Issue 13: one KPI value is no longer copied onto every target of its task."""
+    t = task(
+        1,
+        "continuous",
+        date(2025, 12, 31),
+        targets=(
+            {"metric": "Tỷ lệ hồ sơ tiếp nhận trực tuyến", "min_percent": 80.0},
+            {"metric": "Tỷ lệ thanh toán trực tuyến", "min_percent": 50.0},
+        ),
+    )
+    reports = effective_reports([report(1, 1, "in_progress", date(2025, 9, 10), kpi_value=85.0)])
+    items = target_statuses([t], reports, Q3.end)
+    assert [(i.value, i.met) for i in items] == [(85.0, True), (None, None)]
+
+
+def test_the_same_target_written_twice_is_one_target() -> None:
+    t = task(
+        1,
+        "continuous",
+        date(2025, 12, 31),
+        targets=(
+            {"metric": "Số hóa hồ sơ", "min_percent": 100.0},
+            {"metric": "số hóa hồ sơ", "min_percent": 100.0},
+        ),
+    )
+    assert len(target_statuses([t], {}, Q3.end)) == 1

@@ -25,6 +25,8 @@ from storage.models import (
     AuditLog,
     CalendarDay,
     DigestLog,
+    Escalation,
+    Explanation,
     IndicatorValue,
     Invite,
     KeyValue,
@@ -35,6 +37,7 @@ from storage.models import (
     ProgressReport,
     ReminderLog,
     ReportDocument,
+    ReportTemplate,
     Task,
     TaskAgency,
 )
@@ -195,6 +198,56 @@ def populate(session: Session) -> None:
     session.add(
         CalendarDay(
             organization_id=1, day=date(2025, 11, 22), working=True, note="Làm bù ngày 2/9", created_at=WHEN
+        )
+    )
+    session.add(
+        ReportTemplate(
+            organization_id=1,
+            file_name="Mẫu báo cáo xã.docx",
+            content=b"PK\x03\x04 m\xe1\xba\xabu",
+            placeholders=["trich_yeu", "ty_le"],
+            uploaded_by=5_000_000_001,
+            uploaded_at=WHEN,
+        )
+    )
+    session.add(
+        Escalation(
+            id=40,
+            organization_id=1,
+            kind="overdue",
+            subject_id=11,
+            task_id=11,
+            period_start=date(2025, 10, 1),
+            period_end=date(2025, 12, 31),
+            official_id=7,
+            days_overdue=12,
+            status="sent",
+            attempts=1,
+            claimed_at=WHEN,
+            sent_at=WHEN,
+            message_id=43,
+            reminded_at=WHEN,
+        )
+    )
+    session.flush()
+    session.add(
+        Explanation(
+            organization_id=1,
+            kind="overdue",
+            subject_id=11,
+            task_id=11,
+            agency_id=3,
+            period_start=date(2025, 10, 1),
+            period_end=date(2025, 12, 31),
+            escalation_id=40,
+            requested_by=7,
+            requested_at=WHEN,
+            answer="Chờ hướng dẫn của Sở Nội vụ",
+            answered_by=7,
+            answered_at=WHEN,
+            attachment_file_id="BQACAgUAAxkBAAIC",
+            attachment_name="Công văn 15/SNV.pdf",
+            attachment_size=2048,
         )
     )
 

@@ -35,6 +35,9 @@ EXPECTED_TABLES = {
     "keyvalue",
     "calendarday",
     "indicatorvalue",
+    "reporttemplate",
+    "escalation",
+    "explanation",
 }
 
 

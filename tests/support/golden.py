@@ -100,8 +100,16 @@ def generate() -> dict[str, Any]:
                 ]
             for code in REPORT_PERIODS:
                 period = api.parse_period_code(code)
-                data = db.call(api.build_report, organization_id=org_id, period=period, today=REPORT_DAY)
-                out["reports"][code] = _docx_text(api.render_docx(data))
+                source = db.call(
+                    api.organization_source,
+                    organization_id=org_id,
+                    period=period,
+                    today=REPORT_DAY,
+                    policy=settings.period_policy(),
+                )
+                # what /baocao sends: the Báo cáo from the default template, then the Phụ lục
+                written = api.render_file(source, "docx", api.ReportStyle(signer_name="Phạm Thị Mây"))
+                out["reports"][code] = _docx_text(written.content)
         finally:
             db.dispose()
     return out

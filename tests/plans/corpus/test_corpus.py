@@ -22,7 +22,19 @@ EXPECTED = sorted((HERE / "expected").glob("*.json"))
 
 # Documents that the importer does not get fully right yet (see BASELINE.md). strict=False: a document that
 # starts passing does not break the run; remove it from here when it does.
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    "qd-2623-ttg-bao-ve-du-lieu-ca-nhan": (
+        "task 1 lead: 'Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam' is kept as one agency: 'Thông tấn xã' "
+        "is not a known agency head in plans/parsing/agency_split.py (_HEADS), so the comma before it is not "
+        "taken as a separator; 1 check of 80"
+    ),
+    "luong-minh-mttq-kiem-tra-giam-sat-bau-cu-2026-pdf": (
+        "plan organization None: the PDF text layer interleaves the 2-column header line by line ('ỦY BAN MTTQ "
+        "VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA' / 'VIỆT NAM' / 'XÃ LƯƠNG MINH' / 'Độc lập - Tự do - Hạnh phúc' / "
+        "'BAN THƯỜNG TRỰC') and the issuer is not separated from the national motto (the .docx variant reads "
+        "it); 1 check of 129"
+    ),
+}
 
 
 def fold(text: str | None) -> str:

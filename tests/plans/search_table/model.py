@@ -54,9 +54,11 @@ def _parse_file() -> Any:
 
 def parse_commune(commune: str, tmp_dir: Path) -> Any:
     """The ParsedPlan of one commune's plan, built the way the table was worked out:
-    Thanh Xá and Chí Linh from tests/plans/fixtures.py as .docx, Quyết Thắng from the .md seed."""
-    from tests.plans.fixtures import CHI_LINH, THANH_XA, build_docx
-    from tests.plans.fixtures_thanh_ha import QT_SEED
+    Thanh Xá and Chí Linh from tests/support/documents as .docx, Quyết Thắng from the .md seed."""
+    from tests.support.documents.builders import build_docx
+    from tests.support.documents.chi_linh import CHI_LINH
+    from tests.support.documents.quyet_thang import QT_SEED
+    from tests.support.documents.thanh_xa import THANH_XA
 
     parse_file = _parse_file()
     if commune == "quyet-thang":

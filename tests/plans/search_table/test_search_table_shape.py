@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from tests.plans.fixtures_thanh_ha import QT_SEED
 from tests.plans.search_table.model import COMMUNES, KINDS, parse_commune
 from tests.plans.search_table.table import SEARCHES
+from tests.support.documents.quyet_thang import QT_SEED
 
 
 @pytest.fixture(scope="module")

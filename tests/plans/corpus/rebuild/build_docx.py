@@ -1,4 +1,7 @@
-"""Rebuild the corpus documents that are only available as text (tests/plans/corpus/rebuild/*.json → docs/*.docx).
+"""Rebuild the corpus documents from their transcriptions (tests/plans/corpus/rebuild/*.json → docs/*.docx).
+
+Column widths are also written to the table grid (fixed layout), so that the PDF exported by LibreOffice keeps
+them.
 
 Each JSON file is a faithful transcription of a public document (see ../SOURCES.md): the header block, the
 paragraphs kept above the appendix, and the appendix table cell by cell. Grid cells are either a list of
@@ -96,6 +99,10 @@ def build(spec_path: Path) -> Path:
             r += 1
     widths = spec.get("widths_cm")
     if widths:
+        # fixed layout + grid column widths, so that LibreOffice (PDF export) keeps them too
+        table.autofit = False
+        for c, w in enumerate(widths):
+            table.columns[c].width = Cm(w)
         for row in table.rows:
             for c, w in enumerate(widths):
                 row.cells[c].width = Cm(w)
