@@ -193,3 +193,14 @@ def test_a_plan_without_a_year_is_not_late_for_months_before_it(db: Database) ->
     assert not state.overdue and state.due == date(2026, 1, 18)
     later = date(2026, 1, 25)  # January's occurrence missed: now it is overdue
     assert task_state(task, [], POLICY.containing(later), later).overdue
+
+
+def test_the_on_time_rate_stands_beside_the_communes_rate(world: tuple[Database, Commune]) -> None:
+    """Tỷ lệ hoàn thành đúng hạn (QĐ 42/2014/QĐ-TTg) among the one-off tasks whose due day has come:
+    I.1 (due 15/03, done 20/03) late; I.4 (due 30/06) on time: its done report, sent 08/07 inside the
+    window, is about Q2; I.2 (31/08) and I.3 (30/09) not done — 1 of 4. The commune's own rate stays
+    (đã và đang thực hiện) / tổng."""
+    db, c = world
+    text = _ask(db, c, "tỷ lệ hoàn thành quý 3 năm 2025", date(2025, 10, 10))
+    assert "Tỷ lệ hoàn thành đúng hạn: 25,0% (1/4 nhiệm vụ đã đến hạn)" in text, text
+    assert "Tỷ lệ hoàn thành (đã và đang thực hiện)" in text

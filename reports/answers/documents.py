@@ -46,6 +46,7 @@ class Cited:
     issued_on: date | None
     text: str  # as planbot writes it (plans/wording.py)
     about: str  # search_key of the words after it in the note
+    key: str = ""  # the number as compared: upper case, Đ as D ("15/TB-UBND")
 
     @property
     def shown(self) -> str:
@@ -65,6 +66,11 @@ class _Index:
             weakref.WeakKeyDictionary()
         )
         self.reports: weakref.WeakKeyDictionary[Engine, dict[int, list[Cited]]] = weakref.WeakKeyDictionary()
+        # number key, and the part before its first "/" ("15"), → the tasks citing it (a task that no
+        # longer cites it is filtered out on reading: the entries of by_task are the truth)
+        self.numbers: weakref.WeakKeyDictionary[Engine, dict[str, set[int]]] = weakref.WeakKeyDictionary()
+        # the last snapshot brought up to date (the next answer of the same snapshot skips the check)
+        self.fresh: weakref.WeakKeyDictionary[Engine, weakref.ref[OrgFacts]] = weakref.WeakKeyDictionary()
         # the last snapshot's documents in plan order (answers of the same snapshot share it)
         self.live: weakref.WeakKeyDictionary[Engine, tuple[weakref.ref[OrgFacts], list[Cited]]] = (
             weakref.WeakKeyDictionary()
@@ -85,17 +91,21 @@ def _subjects(note: str) -> list[tuple[str, str]]:
     return out
 
 
-def entries(asked: Asked) -> list[Cited]:
-    """Every document cited by an effective report of the organization, in plan order."""
-    facts = asked.facts
+def _engine(asked: Asked) -> Engine:
     bind = asked.session.get_bind()
-    engine: Engine = bind if isinstance(bind, Engine) else bind.engine
+    return bind if isinstance(bind, Engine) else bind.engine
+
+
+def _refresh(asked: Asked) -> dict[int, tuple[object, list[Cited]]]:
+    """The documents of every task, brought up to the snapshot (only the tasks whose reports changed)."""
+    facts, engine = asked.facts, _engine(asked)
     with _index.lock:
         by_task = _index.tasks.setdefault(engine, {})
         by_report = _index.reports.setdefault(engine, {})
-        last = _index.live.get(engine)
-    if last is not None and last[0]() is facts:
-        return last[1]
+        numbers = _index.numbers.setdefault(engine, {})
+        fresh = _index.fresh.get(engine)
+    if fresh is not None and fresh() is facts:
+        return by_task
     stale = [tid for tid, reports in facts.reports.items() if by_task.get(tid, _NONE)[0] is not reports]
     missing = [r for t in stale for r in facts.reports[t] if r.documents and r.id not in by_report]
     notes = report_notes(session=asked.session, report_ids=[r.id for r in missing]) if missing else {}
@@ -104,10 +114,40 @@ def entries(asked: Asked) -> list[Cited]:
             by_report[report.id] = _cited(report, notes.get(report.id, "") or "")
         for task_id in stale:
             reports = facts.reports[task_id]
-            by_task[task_id] = (reports, [c for r in reports for c in by_report.get(r.id, ())])
+            cited = [c for r in reports for c in by_report.get(r.id, ())]
+            by_task[task_id] = (reports, cited)
+            for c in cited:
+                if c.key:
+                    numbers.setdefault(c.key, set()).add(task_id)
+                    numbers.setdefault(c.key.split("/", 1)[0], set()).add(task_id)
+        _index.fresh[engine] = weakref.ref(facts)
+    return by_task
+
+
+def entries(asked: Asked) -> list[Cited]:
+    """Every document cited by an effective report of the organization, in plan order."""
+    facts, engine = asked.facts, _engine(asked)
+    by_task = _refresh(asked)
+    with _index.lock:
+        last = _index.live.get(engine)
+        if last is not None and last[0]() is facts:
+            return last[1]
         live = [c for t in facts.tasks if t.id in facts.reports for c in by_task[t.id][1]]
         _index.live[engine] = (weakref.ref(facts), live)
     return live
+
+
+def by_number(asked: Asked, number: str) -> list[Cited]:
+    """The documents of that number ("15/TB-UBND", or "15" for any 15/…), in plan order, read from
+    the number index rather than every document."""
+    by_task = _refresh(asked)
+    wanted = _number_key(number)
+    with _index.lock:
+        tasks = set(_index.numbers.get(_engine(asked), {}).get(wanted, ()))
+    order = asked.facts.task_by_id
+    found = [c for tid in tasks if tid in asked.facts.reports for c in by_task.get(tid, _NONE)[1]
+             if _matches_number(c, wanted)]  # fmt: skip
+    return sorted(found, key=lambda c: order[c.task_id].position if c.task_id in order else 0)
 
 
 _NONE: tuple[object, list[Cited]] = (None, [])
@@ -126,8 +166,11 @@ def _cited(report: ReportFacts, note: str) -> list[Cited]:
             about = next((text for n, text in subjects if not n), "")  # an unnumbered one
         kind = ref.doc_type if ref else _kind(written)
         day = ref.issued_on if ref else _day(written)
+        about_key = search_key(f"{written} {about}")
         cited.append(
-            Cited(report.task_id, start, end, kind, number, day, written, search_key(f"{written} {about}"))
+            Cited(
+                report.task_id, start, end, kind, number, day, written, about_key, _number_key(number or "")
+            )
         )
     return cited
 
@@ -149,12 +192,14 @@ def _day(written: str) -> date | None:
         return None
 
 
-def _matches_number(cited: Cited, number: str) -> bool:
-    if cited.number is None:
-        return False
-    mine = cited.number.upper().replace("Đ", "D")
-    wanted = number.upper().replace("Đ", "D")
-    return mine == wanted or ("/" not in wanted and mine.startswith(wanted + "/"))
+def _number_key(number: str) -> str:
+    return number.upper().replace("Đ", "D")
+
+
+def _matches_number(cited: Cited, wanted: str) -> bool:
+    """`wanted` is a number key (_number_key)."""
+    mine = cited.key
+    return bool(mine) and (mine == wanted or ("/" not in wanted and mine.startswith(wanted + "/")))
 
 
 def _by_topic(asked: Asked, found: list[Cited]) -> list[Cited]:
@@ -181,9 +226,13 @@ def documents(asked: Asked, period: Period | None) -> Answer:
     if (frame.doc_type == "Báo cáo" and asks_number and not frame.doc_number
             and set(frame.topic) <= _SOURCE_WORDS):  # fmt: skip
         return _source(asked, period)
-    found = entries(asked)
     if frame.doc_number:
-        found = [c for c in found if _matches_number(c, frame.doc_number)]
+        found = by_number(asked, frame.doc_number)
+    elif period is not None:  # the period's tasks, in plan order: no need for every document
+        by_task = _refresh(asked)
+        found = [c for t in asked.tasks(period) for c in by_task.get(t.id, _NONE)[1]]
+    else:
+        found = entries(asked)
     if period is not None:
         found = [c for c in found if c.start <= period.end and c.end >= period.start]
     # what the viewer may see, of the plans the period counts (every plan without a period)

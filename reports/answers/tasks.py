@@ -154,7 +154,13 @@ def rate(asked: Asked, period: Period) -> Answer:
     total = f"Tổng số nhiệm vụ: {counts.total}"
     if counts.on_demand:
         total += f" (trong đó {counts.on_demand} nhiệm vụ thực hiện khi có phát sinh)"
-    lines += [total, f"Quá hạn: {counts.overdue}", *source_line(source)]
+    lines += [total, f"Quá hạn: {counts.overdue}"]
+    if counts.due:  # QĐ 42/2014/QĐ-TTg's figure, beside the commune's own rate, never instead of it
+        lines.append(
+            f"Tỷ lệ hoàn thành đúng hạn: {percent(100.0 * counts.on_time / counts.due)} "
+            f"({counts.on_time}/{counts.due} nhiệm vụ đã đến hạn)"
+        )
+    lines += source_line(source)
     answer = _base(asked, period, "rate", rate=(counts.active, counts.total), source=source)
     return _done(answer, lines)
 

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import select
 
 from bot.logging_setup import setup_logging
-from bot.offline.fake import BotMessage, FakeUser
+from bot.offline.fake import BotMessage
 from bot.offline.harness import BotHarness
 from handlers.ui.callbacks import (
     AgencyAction,
@@ -42,36 +41,21 @@ from handlers.ui.callbacks import (
     StartReport,
     Submit,
 )
-from storage.models import Invite, Official, ProgressReport, Task
+from storage.models import Official, Task
+from tests.support.authorization import (
+    NO_PERMISSION,
+    OTHER_TASK,
+    ROLES,
+    UNREGISTERED,
+    USER_IDS,
+    Cast,
+    assert_nothing_leaked,
+    full_name,
+    snapshot,
+    users,
+    visible_text,
+)
 from tests.support.commune import GROUP, TTPVHCC, VHXH, VP, World
-
-ROLES = ["stranger", "official_a", "official_b", "leader", "admin", "deactivated"]
-UNREGISTERED = {"stranger", "deactivated"}
-NAMES = {
-    "stranger": ("Khách", "Người Lạ"),
-    "official_a": ("Lan", "Nguyễn Thị"),
-    "official_b": ("Hùng", "Trần Văn"),
-    "leader": ("Mây", "Phạm Thị"),
-    "admin": ("Quản", "Lê Văn"),
-    "deactivated": ("Nghỉ", "Đỗ Thị"),
-}
-USER_IDS = {role: 300 + index for index, role in enumerate(ROLES)}
-NO_PERMISSION = "Không có quyền"
-OTHER_TASK = "quy chế hoạt động của Trung tâm"
-
-
-@dataclass
-class Cast:
-    world: World
-    officials: dict[str, int] = field(default_factory=dict)  # role -> Official.id
-    spare_a: int = 0  # an official of A the admin may deactivate
-    other_org_official: int = 0
-    forbidden: list[str] = field(default_factory=list)  # what unregistered users must never read
-
-
-def _full_name(role: str) -> str:
-    first, last = NAMES[role]
-    return f"{last} {first}"
 
 
 @pytest.fixture
@@ -81,7 +65,7 @@ def cast(world: World) -> Cast:
     roles = {"leader": "leader", "admin": "admin"}
     for role in ROLES[1:]:
         c.officials[role] = world.add_official(
-            USER_IDS[role], _full_name(role), agencies.get(role), roles.get(role, "official")
+            USER_IDS[role], full_name(role), agencies.get(role), roles.get(role, "official")
         )
     c.spare_a = world.add_official(399, "Bùi Văn Tạm", TTPVHCC)
     c.other_org_official = world.add_official(398, "Vũ Văn Khác", "other", org=world.other_org_id)
@@ -93,44 +77,9 @@ def cast(world: World) -> Cast:
         contents = [t.content for t in session.exec(select(Task)).all()]
     c.forbidden = [content[:24] for content in contents]
     c.forbidden += [TTPVHCC, VHXH, VP, GROUP, "Thanh Xá", "Thanh Hà", "Bùi Văn Tạm", "Vũ Văn Khác"]
-    c.forbidden += [_full_name(role) for role in ROLES[1:]]
+    c.forbidden += [full_name(role) for role in ROLES[1:]]
     c.forbidden += [code for code in world.tasks]  # codes like "II.3"
     return c
-
-
-def snapshot(world: World) -> tuple[int, int, list[tuple[Any, ...]]]:
-    with world.db.session() as session:
-        reports = session.exec(select(func.count()).select_from(ProgressReport)).one()
-        invites = session.exec(select(func.count()).select_from(Invite)).one()
-        officials = [
-            (o.id, o.active, o.role, o.agency_id, o.organization_id, o.reminders_enabled)
-            for o in session.exec(select(Official).order_by(Official.id)).all()  # type: ignore[arg-type]
-        ]
-    return reports, invites, officials
-
-
-def _visible_text(messages: list[BotMessage], answer: dict[str, Any] | None = None) -> str:
-    parts: list[str] = []
-    for m in messages:
-        parts += [m.text, m.caption, *m.button_texts]
-        if m.document is not None:
-            parts.append(m.document.file_name or "")
-    if answer:
-        parts.append(str(answer.get("text") or ""))
-    return "\n".join(parts)
-
-
-def assert_nothing_leaked(cast: Cast, text: str, what: str) -> None:
-    for secret in cast.forbidden:
-        # Codes must match as words ("I.1" is inside "II.1"); contents and names as substrings.
-        if re.fullmatch(r"[IVX]+\.\d+", secret):
-            assert not re.search(rf"(?<![\w.]){re.escape(secret)}(?![\w.])", text), (what, secret, text)
-        else:
-            assert secret not in text, (what, secret, text)
-
-
-def users(h: BotHarness) -> dict[str, FakeUser]:
-    return {role: h.user(USER_IDS[role], *NAMES[role]) for role in ROLES}
 
 
 # ---------------------------------------------------------------- commands
@@ -169,7 +118,7 @@ async def test_commands_by_role(role: str, cast: Cast, harness_factory: Callable
             replies = await h.send(user, command)
             if command.startswith("/xong"):
                 replies += await h.send(user, "/huy")  # leave the conversation the command may open
-            text = _visible_text(replies)
+            text = visible_text(replies)
             assert replies, f"{role} got no answer to {command}"
             assert OTHER_TASK not in text, (role, command)  # nobody sees another commune's task
             if role in UNREGISTERED:
@@ -188,7 +137,7 @@ async def test_commands_by_role(role: str, cast: Cast, harness_factory: Callable
 
 
 def _check_command(role: str, command: str, replies: list[BotMessage], cast: Cast) -> None:
-    text = _visible_text(replies)
+    text = visible_text(replies)
     buttons = [b.callback_data or "" for m in replies for b in m.all_buttons]
     if command == "/viec":
         if role == "official_a":
@@ -277,7 +226,7 @@ async def test_callbacks_by_role(role: str, cast: Cast, harness_factory: Callabl
             assert answer is not None, f"{role}: {press.name} was never answered (spinner)"
             if press.data.startswith("p:s:"):
                 replies += await h.send(user, "/huy")
-            text = _visible_text(replies, answer)
+            text = visible_text(replies, answer)
             after = snapshot(world)
             allowed = role in press.allowed
             what = f"{role}: {press.name} ({press.data})"
@@ -332,7 +281,7 @@ async def test_free_text_and_questions_reveal_nothing(
         for text in ("so hoa ho so", "II.3", "tỷ lệ hoàn thành quý này?", "việc quá hạn của Phòng Văn hóa"):
             replies = await h.send(user, text)
             assert replies
-            assert_nothing_leaked(cast, _visible_text(replies), f"{role} {text!r}")
+            assert_nothing_leaked(cast, visible_text(replies), f"{role} {text!r}")
         assert not h.errors
 
 
@@ -344,13 +293,13 @@ async def test_official_b_cannot_report_on_a_task_of_a_through_the_conversation(
     async with harness_factory() as h:
         hung = users(h)["official_b"]
         replies = await h.send(hung, "/xong IV.1")
-        assert "Không tìm thấy nhiệm vụ nào bạn được báo cáo" in _visible_text(replies)
+        assert "Không tìm thấy nhiệm vụ nào bạn được báo cáo" in visible_text(replies)
         replies = await h.send(hung, "tuyên truyền")  # B's own task: the choice buttons appear
         assert ChooseTask(cast.world.tasks["III.1"]).data() in [
             b.callback_data for b in replies[-1].all_buttons
         ]
         replies = await h.press_data(hung, replies[-1].message_id, f"p:t:{cast.world.tasks['IV.1']}")
-        assert NO_PERMISSION in _visible_text(replies, h.last_answer)
+        assert NO_PERMISSION in visible_text(replies, h.last_answer)
         await h.send(hung, "/huy")
         assert not h.errors
     assert snapshot(cast.world) == before
