@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from plans.periods import Period, PeriodPolicy, period_code
 from plans.snapshot import OrgFacts, org_facts
+from reports.answers import card as One
 from reports.answers import compare as C
 from reports.answers import documents as D
 from reports.answers import figures as F
@@ -180,9 +181,9 @@ def _dispatch(asked: Asked, period: Period | None) -> Answer:
     if period is None and ask == "count":
         return T.count(asked, None)
     if ask == "task":
-        found = T.find_task(asked, period)
+        found = One.find_task(asked, period)
         if found is not None:
-            return T.one_task(asked, period, found)
+            return One.one_task(asked, period, found)
         if frame.codes:
             return Answer(f"Không thấy nhiệm vụ {esc(', '.join(frame.codes))} trong kế hoạch bạn xem được.",
                           "task", period, asked.view.label, frame=frame)  # fmt: skip
@@ -221,7 +222,8 @@ def _unsure(facts: OrgFacts, frame: Frame) -> Answer | None:
     """A fragment with nothing to complete it: offer the likeliest readings ("Ý anh/chị là: …")."""
     names = facts.context.agency_names
     agency = names.get(frame.agency_id) if frame.agency_id is not None else None
-    when = f" {frame.period.label.lower()}" if frame.period is not None else ""
+    label = frame.period.label if frame.period is not None else ""
+    when = f" {label[:1].lower()}{label[1:]}" if label else ""  # "quý II/2023", not "quý ii/2023"
     if agency:
         choices = [f"tỷ lệ hoàn thành{when} của {agency}", f"{agency} còn việc gì chưa làm{when}",
                    f"{agency} có việc gì quá hạn"]  # fmt: skip

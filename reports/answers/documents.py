@@ -226,26 +226,29 @@ def documents(asked: Asked, period: Period | None) -> Answer:
     if (frame.doc_type == "Báo cáo" and asks_number and not frame.doc_number
             and set(frame.topic) <= _SOURCE_WORDS):  # fmt: skip
         return _source(asked, period)
-    if frame.doc_number:
-        found = by_number(asked, frame.doc_number)
-    elif period is not None:  # the period's tasks, in plan order: no need for every document
+    kind = None if frame.doc_number else frame.doc_type
+    issued = not frame.doc_number and period is not None and bool(_ISSUED.search(frame.text))
+    if period is not None and not frame.doc_number:
+        # the period's tasks (what the viewer may see, of the plans it counts), in plan order, in
+        # one pass: of the period, of the type asked, issued in it when "ban hành" is asked
         by_task = _refresh(asked)
-        found = [c for t in asked.tasks(period) for c in by_task.get(t.id, _NONE)[1]]
+        found = [
+            c for t in asked.tasks(period) for c in by_task.get(t.id, _NONE)[1]
+            if c.start <= period.end and c.end >= period.start and (kind is None or c.doc_type == kind)
+            and (not issued or c.issued_on is None or period.contains(c.issued_on))
+        ]  # fmt: skip
     else:
-        found = entries(asked)
-    if period is not None:
-        found = [c for c in found if c.start <= period.end and c.end >= period.start]
-    # what the viewer may see, of the plans the period counts (every plan without a period)
-    if period is not None or not asked.view.leader:
-        visible = {t.id for t in asked.tasks(period)} | (
-            {t.id for t in asked.facts.tasks if asked.view.keep(t)} if period is None else set()
-        )
-        found = [c for c in found if c.task_id in visible]
+        found = by_number(asked, frame.doc_number) if frame.doc_number else entries(asked)
+        if period is not None:
+            found = [c for c in found if c.start <= period.end and c.end >= period.start]
+        if period is not None or not asked.view.leader:
+            visible = {t.id for t in asked.tasks(period)} | (
+                {t.id for t in asked.facts.tasks if asked.view.keep(t)} if period is None else set()
+            )
+            found = [c for c in found if c.task_id in visible]
+        if kind:
+            found = [c for c in found if c.doc_type == kind]
     if not frame.doc_number:
-        if frame.doc_type:
-            found = [c for c in found if c.doc_type == frame.doc_type]
-        if _ISSUED.search(frame.text) and period is not None:
-            found = [c for c in found if c.issued_on is None or period.contains(c.issued_on)]
         found = _by_topic(asked, found)
     by_id = asked.facts.task_by_id
     docs = list(dict.fromkeys(c.shown for c in found))
