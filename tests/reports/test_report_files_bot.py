@@ -63,7 +63,9 @@ def test_split_format() -> None:
 async def test_report_in_three_formats_with_buttons_and_charts(
     harness_factory: Callable[..., BotHarness], thanh_xa: dict[str, int]
 ) -> None:
-    async with harness_factory(admin_ids=[ADMIN], setup=_commands) as h:
+    async with harness_factory(
+        admin_ids=[ADMIN], setup=_commands, timeout=120
+    ) as h:  # PDF: LibreOffice cold start
         admin = h.user(ADMIN, "Mây", "Phạm Thị")
         sent = await h.send(admin, "/thu 2023-Q1")
         report = sent[-1]
