@@ -9,7 +9,6 @@ short tokens, handlers/ui/callbacks.py), re-authorised on every press.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import secrets
 from typing import Any
@@ -20,6 +19,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.auth import require_official
 from handlers.context import PlanbotContext
+from handlers.report_files import send_charts, send_report, split_format
 from handlers.ui.callbacks import AnswerChoice, AnswerPage, Callback, Chart, NewCard
 from handlers.ui.replies import esc, reply
 from plans.periods import Period, parse_period_code, quarter_containing
@@ -29,12 +29,8 @@ from reports.answers.core import (
     ChartRequest,
     answer_page,
     answer_question,
-    chart_for,
     intent_answer,
-    viewer_report,
 )
-from reports.outputs.charts import ChartData, render_chart
-from reports.outputs.docx import render_docx, report_filename
 from reports.questions.followup import MEMORY_SECONDS
 from reports.questions.parse import PeriodError, parse_period_text
 from storage.models import Official, Role
@@ -108,55 +104,21 @@ def _markup(answer: Answer, token: str | None) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-async def _send_chart(
-    update: Update, context: PlanbotContext, official: Official, request: ChartRequest
-) -> None:
-    try:
-        period = parse_period_code(request.period_code, context.periods.mode)
-    except ValueError:
-        await reply(update, "Kỳ của biểu đồ không hợp lệ.")
-        return
-    data = await context.db.run(
-        chart_for, viewer=official, period=period, today=context.clock.today(), agency_id=request.agency_id
-    )
-    if isinstance(data, str):
-        await reply(update, esc(data))
-        return
-    png = await asyncio.to_thread(render_chart, data)
-    chat = update.effective_chat
-    if chat is not None:
-        await chat.send_photo(png, caption=esc(_caption(data)))
-
-
-def _caption(data: ChartData) -> str:
-    return f"Biểu đồ tỷ lệ hoàn thành — {data.title}"[:1000]
-
-
-async def _send_report(update: Update, context: PlanbotContext, official: Official, period: Period) -> None:
-    data = await context.db.run(viewer_report, viewer=official, period=period, today=context.clock.today())
-    if isinstance(data, str):
-        await reply(update, esc(data))
-        return
-    content = await asyncio.to_thread(render_docx, data)
-    chat = update.effective_chat
-    if chat is not None:
-        await chat.send_document(
-            content,
-            filename=report_filename(data, "docx"),
-            caption=esc(f"{data.result_header}: " + " · ".join(data.closing_lines)),
-        )
-
-
 async def _deliver(
-    update: Update, context: PlanbotContext, official: Official, answer: Answer, token: str | None = None
+    update: Update,
+    context: PlanbotContext,
+    official: Official,
+    answer: Answer,
+    token: str | None = None,
+    fmt: str | None = None,
 ) -> None:
     if answer.report_period is not None:
         await reply(update, answer.text)
-        await _send_report(update, context, official, answer.report_period)
+        await send_report(update, context, official, answer.report_period, fmt or "docx")
         return
     if answer.send_chart and answer.chart_request is not None:
         await reply(update, answer.text)
-        await _send_chart(update, context, official, answer.chart_request)
+        await _send_chart_request(update, context, official, answer.chart_request)
         return
     await reply(update, answer.text, reply_markup=_markup(answer, token))
 
@@ -177,7 +139,7 @@ async def try_answer_question(update: Update, context: PlanbotContext, official:
     if answer is None:
         return False
     token = _remember(context, chat_id, answer)
-    await _deliver(update, context, official, answer, token)
+    await _deliver(update, context, official, answer, token, split_format(text)[1])
     return True
 
 
@@ -216,12 +178,25 @@ async def answer_button(update: Update, context: PlanbotContext) -> None:
             await reply(update, answer.text, reply_markup=markup)
 
 
+async def _send_chart_request(
+    update: Update, context: PlanbotContext, official: Official, request: ChartRequest
+) -> None:
+    try:
+        period = parse_period_code(request.period_code, context.periods.mode)
+    except ValueError:
+        await reply(update, "Kỳ của biểu đồ không hợp lệ.")
+        return
+    await send_charts(update, context, official, period, request.agency_id)
+
+
 # --------------------------------------------------------------- the commands
 
 
-async def _period_arg(update: Update, context: PlanbotContext) -> Period | bool | None:
+async def _period_arg(
+    update: Update, context: PlanbotContext, text: str | None = None
+) -> Period | bool | None:
     """The period typed after a command: a Period, None when none is given, False when it is wrong."""
-    arg = " ".join(context.args or []).strip()
+    arg = (" ".join(context.args or []) if text is None else text).strip()
     if not arg:
         return None
     try:
@@ -270,13 +245,14 @@ async def baocao_command(update: Update, context: PlanbotContext) -> None:
     official = await require_official(update, context, roles=(Role.leader, Role.admin))
     if official is None:
         return
-    period = await _period_arg(update, context)
+    words, fmt = split_format(" ".join(context.args or []))
+    period = await _period_arg(update, context, words)
     if period is False:
         return
     if not isinstance(period, Period):
         period = quarter_containing(context.clock.today(), context.periods.mode)
-    await reply(update, f"Đang lập phụ lục báo cáo {esc(period.title)}…")
-    await _send_report(update, context, official, period)
+    await reply(update, f"Đang lập báo cáo {esc(period.title)}…")
+    await send_report(update, context, official, period, fmt or "docx")
 
 
 async def chart_button(update: Update, context: PlanbotContext) -> None:
@@ -292,8 +268,10 @@ async def chart_button(update: Update, context: PlanbotContext) -> None:
         await query.answer("Nút không còn hiệu lực.")
         return
     await query.answer()
-    # Re-authorised: chart_for limits an official to their own agency whatever the button says.
-    await _send_chart(update, context, official, ChartRequest(pressed.period, pressed.agency_id or None))
+    # Re-authorised: the chart scope limits an official to their own agency whatever the button says.
+    await _send_chart_request(
+        update, context, official, ChartRequest(pressed.period, pressed.agency_id or None)
+    )
 
 
 async def examples_command(update: Update, context: PlanbotContext) -> None:

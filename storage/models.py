@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, Index, LargeBinary, UniqueConstraint, event
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapper
 from sqlmodel import Field, SQLModel
 
@@ -111,8 +112,12 @@ class Invite(SQLModel, table=True):
     created_by: int | None = Field(default=None, foreign_key="official.id")
     created_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
-    used_at: datetime | None = None
+    used_at: datetime | None = None  # the first use
     used_by_user_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    # One link for a whole agency: up to max_uses people, each admitted by an admin when asked.
+    max_uses: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    use_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    needs_approval: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
 
 
 class Plan(SQLModel, table=True):
@@ -256,6 +261,7 @@ class ReminderLog(SQLModel, table=True):
     day: date = Field(index=True)  # local day of the digest
     status: str = Field(default="claimed", max_length=16)  # claimed | sent | failed
     claimed_at: datetime = Field(default_factory=utcnow)
+    lease_until: datetime | None = None  # a claim past its lease belongs to a dead process
     sent_at: datetime | None = None
 
 
@@ -270,6 +276,7 @@ class DigestLog(SQLModel, table=True):
     status: str = Field(default="claimed", max_length=16)  # claimed | sent | failed | blocked
     attempts: int = 0
     claimed_at: datetime = Field(default_factory=utcnow)
+    lease_until: datetime | None = None  # a claim past its lease belongs to a dead process
     sent_at: datetime | None = None
     message_id: int | None = None
     error: str | None = None
@@ -315,6 +322,7 @@ class Escalation(SQLModel, table=True):
     status: str = Field(default="claimed", max_length=16)  # claimed | sent | failed | blocked
     attempts: int = 0
     claimed_at: datetime = Field(default_factory=utcnow)
+    lease_until: datetime | None = None  # a claim past its lease belongs to a dead process
     sent_at: datetime | None = None
     message_id: int | None = None
     error: str | None = None
@@ -385,3 +393,7 @@ def _refuse_update(mapper: Mapper[Any], connection: Any, target: ProgressReport)
 @event.listens_for(ProgressReport, "before_delete")
 def _refuse_delete(mapper: Mapper[Any], connection: Any, target: ProgressReport) -> None:
     raise AppendOnlyError("progress reports are append-only and cannot be deleted")
+
+
+# Registered with the metadata wherever the tables are (storage.models is what everyone imports).
+from storage import models_people as _models_people  # noqa: E402,F401

@@ -211,7 +211,7 @@ def _bot_feature(session: Session, viewer: Official, frame: Frame, period: Perio
     if isinstance(scope, str):
         return Answer(esc(scope), frame=frame)
     if frame.ask == "report":
-        text = f"{scope.header}: đang lập phụ lục báo cáo kết quả thực hiện nhiệm vụ…"
+        text = f"{scope.header}: đang lập báo cáo kết quả thực hiện nhiệm vụ…"
         return Answer(text, "report", period, scope.label, report_period=period, frame=frame)
     request = ChartRequest(period_code(period), scope.agency_id)
     return Answer(f"Biểu đồ {scope.header}.", "chart", period, scope.label, chart_request=request, send_chart=True,
@@ -274,9 +274,7 @@ def intent_answer(
         scope = load_scope(session=session, viewer=viewer, period=period, today=today)
         if isinstance(scope, str):
             return Answer(esc(scope))
-        return Answer(
-            f"{scope.header}: đang lập phụ lục báo cáo kết quả thực hiện nhiệm vụ…", report_period=period
-        )
+        return Answer(f"{scope.header}: đang lập báo cáo kết quả thực hiện nhiệm vụ…", report_period=period)
     base = _COMMAND_FRAMES.get(intent, _COMMAND_FRAMES["completion"])
     frame = base.but(period=period, periods=(period,), period_given=True, agency_id=agency_id)
     facts = org_facts(session=session, organization_id=org_id)

@@ -51,7 +51,12 @@ def statuses(key: str) -> list[tuple[str, Span]]:
 
 OFFTOPIC_TEXT = re.compile(r"(?:^|\s)(?:viet|soan|lam) (?:giup|ho|cho)\b|\bbai phat bieu\b")
 CHART = re.compile(r"\b(?:bieu do|do thi|ve bieu|chart)\b")
-REPORT = re.compile(r"\b(?:xuat|tao|lap|gui|in|soan|tai|lam)\b(?:\s+\S+){0,3}\s+(?:bao cao|phu luc)\b")
+# A file format named beside "báo cáo" asks for the document ("báo cáo quý 1 bằng excel").
+REPORT = re.compile(
+    r"\b(?:xuat|tao|lap|gui|in|soan|tai|lam)\b(?:\s+\S+){0,3}\s+(?:bao cao|phu luc)\b"
+    r"|\b(?:bao cao|phu luc)\b.*\b(?:excel|xlsx|docx|word|pdf)\b"
+    r"|\b(?:file|tep|ban) (?:excel|xlsx|word|docx|pdf)\b.*\b(?:bao cao|phu luc)\b"
+)
 DOC_NOUN = (
     r"(?:van ban|ke hoach|quyet dinh|thong bao|bao cao|cong van|nghi dinh|thong tu|chi thi|quy che|"
     r"phu luc|to trinh|huong dan)"

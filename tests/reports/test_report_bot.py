@@ -30,21 +30,39 @@ async def test_leader_question_button_chart_and_report(
         assert answer.button_texts == ["📊 Biểu đồ"]
         assert answer.all_buttons[0].callback_data == "st:ch:2023-Q1:0"
 
+        # Issue 16: the status picture (with the overall rate) and the agencies' picture are
+        # separate; the trend comes only once two periods have figures.
         photos = await h.press(admin, answer, "Biểu đồ")
-        assert len(photos) == 1 and photos[0].photo is not None
-        assert photos[0].photo.content.startswith(b"\x89PNG\r\n\x1a\n")
-        assert "Quý I/2023" in (photos[0].caption or "")
+        assert all(p.photo is not None and p.photo.content.startswith(b"\x89PNG\r\n\x1a\n") for p in photos)
+        captions = [p.caption or "" for p in photos]
+        assert len(captions) == 2, captions
+        assert captions[0].startswith("Tình trạng nhiệm vụ — Quý I/2023")
+        assert all("Quý I/2023" in c for c in captions)
 
         asked = await h.send(admin, "biểu đồ theo đơn vị quý 1 năm 2023")
-        assert [m.photo is not None for m in asked] == [False, True]
+        assert [m.photo is not None for m in asked] == [False, True, True]
 
         documents = await h.send(admin, "/baocao quý 1 năm 2023")
-        assert documents[0].text == "Đang lập phụ lục báo cáo Quý I/2023 (01/01–31/03)…"
+        assert documents[0].text == "Đang lập báo cáo Quý I/2023 (01/01–31/03)…"
         document = documents[-1].document
         assert document is not None and (document.file_name or "").endswith(".docx")
-        table = Document(io.BytesIO(document.content)).tables[0]
+        written = Document(io.BytesIO(document.content))
+        # The cover Báo cáo comes first: Quốc hiệu in its header table, the narrative with the rate.
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in written.tables[0].rows[0].cells[-1].text
+        assert any("73,3%" in p.text for p in written.paragraphs)
+        table = written.tables[-1]
         assert table.rows[0].cells[6].text == "Kết quả quý I/2023"
-        assert "Tỷ lệ hoàn thành kế hoạch: 73,3%" in (documents[-1].caption or "")
+        assert "73,3%" in (documents[-1].caption or "")
+        assert documents[-1].button_texts == ["📊 Excel", "📄 PDF", "📈 Biểu đồ"]
+
+        spreadsheet = await h.send(admin, "/baocao quý 1 năm 2023 excel")
+        sheet = spreadsheet[-1].document
+        assert sheet is not None and (sheet.file_name or "").endswith(".xlsx")
+        assert spreadsheet[-1].button_texts == ["📝 Word", "📄 PDF", "📈 Biểu đồ"]
+        asked_excel = await h.send(admin, "báo cáo quý 1 năm 2023 bằng excel")
+        assert ((asked_excel[-1].document and asked_excel[-1].document.file_name) or "").endswith(".xlsx")
+        word = await h.press(admin, spreadsheet[-1], "Word")
+        assert ((word[-1].document and word[-1].document.file_name) or "").endswith(".docx")
 
         tyle = await h.send(admin, "/tyle 2023-Q1")
         assert "73,3%" in (tyle[0].text or "")

@@ -41,6 +41,15 @@ from storage.models import (
     Task,
     TaskAgency,
 )
+from storage.models_people import (
+    BotAccount,
+    BotOrganization,
+    DashboardLogin,
+    GroupChat,
+    JoinRequest,
+    TaskAssignee,
+    TaskEdit,
+)
 
 WHEN = datetime(2025, 11, 18, 0, 30, 15, 123456, tzinfo=UTC)
 
@@ -78,12 +87,16 @@ def populate(session: Session) -> None:
     session.flush()
     session.add(
         Invite(
+            id=3,
             code="moi-VHXH-01",
             organization_id=1,
             agency_id=3,
             created_by=7,
             expires_at=WHEN + timedelta(days=7),
             used_at=None,
+            max_uses=20,
+            use_count=1,
+            needs_approval=True,
         )
     )
     plan = Plan(
@@ -250,6 +263,26 @@ def populate(session: Session) -> None:
             attachment_size=2048,
         )
     )
+
+    session.flush()
+    session.add_all(
+        [
+            TaskAssignee(task_id=11, official_id=7, assigned_by=7, assigned_at=WHEN),
+            JoinRequest(
+                invite_id=3, telegram_user_id=5_000_000_002, chat_id=5_000_000_002, full_name="Lò Thị Mai",
+                status="pending", created_at=WHEN,
+            ),
+            GroupChat(chat_id=-1_002_000_000_123, organization_id=1, title="UBND xã — điều hành", bound_by=7,
+                      created_at=WHEN),
+            DashboardLogin(token_hash="f" * 64, official_id=7, expires_at=WHEN + timedelta(minutes=10),
+                           created_at=WHEN),
+            TaskEdit(task_id=11, field="deadline", old_value="Quý III/2025", new_value="30/9/2025",
+                     official_id=7, actor_user_id=5_000_000_001, created_at=WHEN),
+            BotAccount(id=2, name="lamdong", token="123456:ABC-fake", created_at=WHEN),
+        ]
+    )  # fmt: skip
+    session.flush()
+    session.add(BotOrganization(organization_id=1, bot_id=2))
 
 
 @pytest.fixture
