@@ -89,7 +89,7 @@ NOTHING … RETURNING`, no ORM savepoint) and the sender's Official are read in 
 - Statements on the per-update path are built once with bound parameters: building the snapshot's \
 version query cost more than running it (0.74 → 0.14 ms; the claim and look-up 0.37 → 0.21 ms).
 - Lists, task lines, cards, search results and the start of a progress report come from the \
-organization's snapshot that the statistics already keep (`reports/task_views.py`, held equal to \
+organization's snapshot that the statistics already keep (`plans/tasks.py` over `plans/snapshot.py`, held equal to \
 the SQL rule by a test) instead of four to six queries that built a Python row for every report of \
 the listed tasks; where statuses are still queried they are ranked in SQL (`latest_statuses`, new \
 index on `progressreport.supersedes_id`).

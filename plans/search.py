@@ -16,11 +16,13 @@ The index is built once per organization snapshot (plans/snapshot.py) and shared
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -152,7 +154,7 @@ class SearchIndex:
             out.extend(split or (word,))
         return out
 
-    def search(self, query: str, allowed: set[int] | None = None, limit: int = 5) -> list[Hit]:
+    def search(self, query: str, allowed: AbstractSet[int] | None = None, limit: int = 5) -> list[Hit]:
         """The best tasks for a query, among `allowed` (None = every task)."""
         text = query.strip()
         hits: list[Hit] = []
@@ -166,25 +168,32 @@ class SearchIndex:
         if not words:
             return hits[:limit]
         per_word = [self._word_scores(w) for w in words]
-        totals: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
-        for scores in per_word:
-            for task_id, score in scores.items():
-                if allowed is not None and task_id not in allowed:
-                    continue
-                entry = totals[task_id]
-                entry[0] += score
-                entry[1] += 1
+        # Set and Counter work runs in C: the common words of a plan match most of its tasks.
+        found = [
+            scores.keys() - seen if allowed is None else (scores.keys() & allowed) - seen
+            for scores in per_word
+        ]
+        matched_of = Counter(chain.from_iterable(found))
         need = 1 if len(words) <= 2 else (len(words) + 1) // 2  # most of a long query must be there
-        ranked: list[Hit] = []
-        for task_id, (score, matched) in totals.items():
-            if task_id in seen or matched < need:
-                continue
-            ranked.append(Hit(task_id, score / len(words), int(matched), 0, self.positions[task_id]))
-        # Whole-query coverage decides; adjacency is only worked out for the best candidates.
-        ranked.sort(key=lambda h: (-h.matched, -h.score, h.position))
+        tiers: dict[int, list[int]] = defaultdict(list)
+        for task_id, matched in matched_of.items():
+            if matched >= need:
+                tiers[matched].append(task_id)
+        # Whole-query coverage decides, so only the best tiers are scored; adjacency is worked out
+        # for the best candidates only.
+        wanted = max(limit * 10, 50)
+        ranked: list[tuple[int, float, int, int]] = []
+        for matched in sorted(tiers, reverse=True):
+            for task_id in tiers[matched]:
+                score = sum(scores.get(task_id, 0.0) for scores in per_word)
+                ranked.append((-matched, -score, self.positions[task_id], task_id))
+            if len(ranked) >= wanted:
+                break
+        ranked = heapq.nsmallest(wanted, ranked)
+        n = len(words)
         head = [
-            Hit(h.task_id, h.score, h.matched, _adjacent(self.keys[h.task_id], words), h.position)
-            for h in ranked[: max(limit * 10, 50)]
+            Hit(task_id, -neg_score / n, -neg_matched, _adjacent(self.keys[task_id], words), position)
+            for neg_matched, neg_score, position, task_id in ranked
         ]
         head.sort(key=lambda h: (-h.matched, -round(h.score, 2), -h.adjacent, h.position))
         return (hits + head)[:limit]

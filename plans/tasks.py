@@ -216,6 +216,24 @@ def search_index(facts: OrgFacts) -> SearchIndex:
     return index  # type: ignore[no-any-return]
 
 
+SEARCHABLE_KEPT = 256
+
+
+def _searchable(facts: OrgFacts, viewer: Viewer, today: Today, reportable_only: bool) -> frozenset[int]:
+    """The current tasks the viewer may see (or report), kept with the snapshot: deciding it for
+    10,000 tasks costs more than the search itself, and it changes only with the snapshot or the day."""
+    cache = facts.derived.setdefault("searchable", {})
+    key = (viewer, today, reportable_only)
+    allowed = cache.get(key)
+    if allowed is None:
+        if len(cache) >= SEARCHABLE_KEPT:  # many viewers over a long-lived snapshot: start afresh
+            cache.clear()
+        rule = may_report if reportable_only else may_see
+        current = _current_ids(facts, today)
+        allowed = cache[key] = frozenset(t.id for t in facts.tasks if t.id in current and rule(viewer, t))
+    return allowed  # type: ignore[no-any-return]
+
+
 def search(
     *,
     session: Session,
@@ -229,9 +247,7 @@ def search(
     found: list[tuple[float, int, int, OrgFacts, Viewer, TaskFacts]] = []
     for facts in _snapshots(session, official):
         viewer = viewer_of(official, facts.context.groups)
-        rule = may_report if reportable_only else may_see
-        current = _current_ids(facts, today)
-        allowed = {t.id for t in facts.tasks if t.id in current and rule(viewer, t)}
+        allowed = _searchable(facts, viewer, today, reportable_only)
         if not allowed:
             continue
         for rank, hit in enumerate(search_index(facts).search(query, allowed, limit)):
