@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from sqlalchemy.exc import OperationalError
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import LinkPreviewOptions, Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
 
@@ -26,8 +26,11 @@ COMMANDS: list[tuple[str, str]] = [
     ("start", "Bắt đầu"),
     ("help", "Hướng dẫn sử dụng"),
     ("viec", "Việc của đơn vị tôi"),
+    ("viectoi", "Việc được giao cho tôi"),
+    ("chuabaocao", "Ai chưa báo cáo (theo người)"),
     ("tim", "Tìm nhiệm vụ"),
     ("xong", "Báo cáo tiến độ nhiệm vụ"),
+    ("baocaoky", "Báo cáo cả kỳ"),
     ("toi", "Thông tin của tôi"),
     ("tyle", "Tỷ lệ hoàn thành kế hoạch"),
     ("quahan", "Nhiệm vụ quá hạn"),
@@ -41,6 +44,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("maubaocao", "Mẫu báo cáo của xã (quản trị)"),
     ("lichnghi", "Lịch nghỉ, ngày làm bù (quản trị)"),
     ("nhom", "Thành viên cơ quan nhóm (quản trị)"),
+    ("ganxa", "Gắn nhóm chat với xã (quản trị, lãnh đạo)"),
+    ("dashboard", "Bảng điều khiển"),
     ("huy", "Huỷ thao tác đang làm"),
 ]
 
@@ -71,7 +76,10 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
         report_style=settings.report_style(),
         soffice=settings.soffice,
     )
-    await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    await _install_menus(application, db)
+    from bot.dashboard.runtime import start_dashboard
+
+    await start_dashboard(application, settings, application.bot_data["services"])
     from bot.runtime.jobs import schedule_jobs
 
     schedule_jobs(application)
@@ -82,12 +90,31 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
         application.bot_data[WARMUP_TASK] = asyncio.create_task(warm_caches(db), name="planbot:warm-caches")
 
 
+async def _install_menus(application: Application[Any, Any, Any, Any, Any, Any], db: Any) -> None:
+    """Per-role menus (handlers/menus.py): the default one, then one call per registered leader's
+    and admin's chat; a refused call is logged and skipped. A configured admin not yet registered
+    gets theirs at their first /start."""
+    from handlers.menus import COMMANDS_KEY, install_menus
+    from plans.officials import menu_holders
+
+    application.bot_data[COMMANDS_KEY] = list(COMMANDS)
+    try:
+        holders = await db.run(menu_holders)
+    except Exception:  # a database not migrated yet must not stop the bot: the default menu still applies
+        logger.warning("Could not read the officials for their command menus", exc_info=True)
+        holders = []
+    await install_menus(application.bot, COMMANDS, holders)
+
+
 async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     warming: asyncio.Task[int] | None = application.bot_data.pop(WARMUP_TASK, None)
     if warming is not None and not warming.done():
         warming.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await warming
+    from bot.dashboard.runtime import stop_dashboard
+
+    await stop_dashboard(application)
     services: Services | None = application.bot_data.get("services")
     if services is not None:
         services.db.dispose()

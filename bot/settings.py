@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -41,6 +41,9 @@ class Settings(BaseSettings):
         default_factory=lambda: [7, 3, 1, 0], alias="PLANBOT_REMINDER_OFFSETS"
     )
     work_on_saturday: bool = Field(default=False, alias="PLANBOT_WORK_ON_SATURDAY")
+    # Seconds a pass holds a digest's claim before renewing it; a dead pass's claims are sent by
+    # another pass once it runs out.
+    reminder_lease_seconds: float = Field(default=90.0, gt=0, alias="PLANBOT_REMINDER_LEASE_SECONDS")
     holidays: Annotated[list[date], NoDecode] = Field(default_factory=list, alias="PLANBOT_HOLIDAYS")
     # "calendar" quarters, or the reporting periods of Nghị định 09/2019/NĐ-CP.
     period_mode: Literal["calendar", "nd09"] = Field(default="calendar", alias="PLANBOT_PERIOD_MODE")
@@ -64,6 +67,13 @@ class Settings(BaseSettings):
     # without its period report when the reporting window has closed.
     escalation: bool = Field(default=True, alias="PLANBOT_ESCALATION")
     escalate_after_days: int = Field(default=10, ge=0, le=365, alias="PLANBOT_ESCALATE_AFTER_DAYS")
+    # The leaders' dashboard (bot/dashboard/): served by the bot process at /app/ on host:port; the
+    # public URL (https, behind the reverse proxy) is what the Web App button and login links open.
+    dashboard: bool = Field(default=True, alias="PLANBOT_DASHBOARD")
+    dashboard_host: str = Field(default="127.0.0.1", alias="PLANBOT_DASHBOARD_HOST")
+    dashboard_port: int = Field(default=8081, ge=0, le=65535, alias="PLANBOT_DASHBOARD_PORT")
+    dashboard_public_url: str | None = Field(default=None, alias="PLANBOT_DASHBOARD_PUBLIC_URL")
+    dashboard_secret: str | None = Field(default=None, alias="PLANBOT_DASHBOARD_SECRET")
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -134,6 +144,15 @@ class Settings(BaseSettings):
             raise ValueError("expected an http(s) URL")
         return value
 
+    @field_validator("dashboard_public_url")
+    @classmethod
+    def _check_public_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if not re.match(r"^https?://[^/\s]+", value.strip()):
+            raise ValueError("expected the dashboard's public http(s) base URL, e.g. https://bot.example.vn")
+        return value.strip().rstrip("/")
+
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
@@ -162,6 +181,7 @@ class Settings(BaseSettings):
             reminder_time=self.reminder_clock,
             offsets=tuple(self.reminder_offsets),
             escalate_after_days=self.escalate_after_days if self.escalation else None,
+            claim_lease=timedelta(seconds=self.reminder_lease_seconds),
         )
 
     def report_style(self) -> ReportStyle:

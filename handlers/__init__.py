@@ -8,19 +8,29 @@ from typing import Any
 
 # Each module exposes register(application).
 MODULES = [
+    "handlers.notices",
+    "handlers.group_chats",  # every group chat message stops there: the rest is for private chats
     "handlers.basic",
     "handlers.onboarding",
     "handlers.progress",
+    "handlers.period_report",
     "handlers.explanations",
+    "handlers.task_edit",  # its typed values before the free-text router (handlers.freetext)
     "handlers.tasks",
+    "handlers.assign",
     "handlers.admin",
+    "handlers.join_requests",
     "handlers.plans_admin",
     "handlers.calendar_admin",
     "handlers.groups",
     "handlers.report_template",
     "handlers.imports",
+    "handlers.import_columns",
+    "handlers.import_review",
+    "handlers.narrative_import",
     "handlers.stats",
     "handlers.report_files",
+    "handlers.dashboard",
     "handlers.escalations",
     "handlers.reminder_settings",
     "handlers.freetext",

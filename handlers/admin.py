@@ -13,20 +13,33 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.auth import current_official, require_official
 from handlers.context import PlanbotContext
+from handlers.menus import set_menu
 from handlers.onboarding import ROLE_LABELS
 from handlers.ui.callbacks import AgencyAction, InviteRole, OfficialAction, parse_any
+from handlers.ui.callbacks_onboarding import InviteShare
 from handlers.ui.replies import buttons, esc, reply
 from handlers.ui.texts import NO_PERMISSION_TEXT, STALE_BUTTON_TEXT
 from plans.directory import find_agencies
-from plans.invites import DEFAULT_DAYS, AgencyChoice, agencies_to_invite, create_agency_invite
+from plans.invites import (
+    DEFAULT_DAYS,
+    AgencyChoice,
+    agencies_to_invite,
+    create_agency_invite,
+    share_invite,
+)
 from plans.officials import agency_for_admin, agency_roster, deactivate, official_for_admin
-from storage.models import Agency, Official, Role
+from storage.models import Agency, Invite, Official, Role
 from storage.text import date_vi, nfc
 
 logger = logging.getLogger(__name__)
 
 ROLE_CODES = {"o": Role.official.value, "l": Role.leader.value, "a": Role.admin.value}
 MAX_BUTTONS = 30
+SHARED_USES = 30  # a shared agency link: enough for a commune's agency, not an open door
+SHARE_LABELS = {
+    "a": f"👥 Dùng chung (tối đa {SHARED_USES} người), quản trị duyệt",
+    "o": f"👥 Dùng chung (tối đa {SHARED_USES} người), không cần duyệt",
+}
 INVITE, OFFICIALS = "m", "c"
 
 
@@ -132,6 +145,8 @@ async def on_callback(update: Update, context: PlanbotContext) -> None:
     pressed = parse_any(query.data)
     if isinstance(pressed, InviteRole):
         await _invite(update, context, admin, pressed)
+    elif isinstance(pressed, InviteShare):
+        await _share(update, context, admin, pressed)
     elif isinstance(pressed, AgencyAction) and pressed.action in (INVITE, OFFICIALS):
         agency = await context.db.run(agency_for_admin, admin=admin, agency_id=pressed.agency_id)
         if agency is None:
@@ -145,6 +160,24 @@ async def on_callback(update: Update, context: PlanbotContext) -> None:
         await query.answer(STALE_BUTTON_TEXT)
 
 
+def _invite_text(invite: Invite, role: str, agency_name: str, link: str) -> str:
+    expires = f"hết hạn {date_vi(invite.expires_at.date())}, sau {DEFAULT_DAYS} ngày"
+    if invite.max_uses <= 1:
+        use = f"dùng một lần, {expires}"
+        how = "Gửi đường dẫn này cho người được mời; họ mở nó trong Telegram để đăng ký."
+    else:
+        use = f"dùng chung, tối đa {invite.max_uses} người, {expires}"
+        how = "Gửi đường dẫn này vào nhóm của cơ quan; mỗi người mở nó trong Telegram để đăng ký."
+        if invite.needs_approval:
+            how += " Mỗi người đăng ký cần quản trị viên bấm «Duyệt»."
+    return f"Lời mời {ROLE_LABELS[role]} của <b>{esc(agency_name)}</b> ({use}):\n{esc(link)}\n\n{how}"
+
+
+def _share_keyboard(invite: Invite) -> InlineKeyboardMarkup:
+    assert invite.id is not None
+    return buttons(*[[(label, InviteShare(invite.id, kind))] for kind, label in SHARE_LABELS.items()])
+
+
 async def _invite(update: Update, context: PlanbotContext, admin: Official, pressed: InviteRole) -> None:
     query = update.callback_query
     assert query is not None
@@ -156,12 +189,30 @@ async def _invite(update: Update, context: PlanbotContext, admin: Official, pres
     await query.answer()
     invite = await context.db.run(create_agency_invite, admin=admin, agency_id=pressed.agency_id, role=role)
     link = invite_link(context.bot.username, invite.code)
-    await reply(
-        update,
-        f"Lời mời {ROLE_LABELS[role]} của <b>{esc(agency.name)}</b> "
-        f"(dùng một lần, hết hạn {date_vi(invite.expires_at.date())}, sau {DEFAULT_DAYS} ngày):\n{esc(link)}\n\n"
-        "Gửi đường dẫn này cho người được mời; họ mở nó trong Telegram để đăng ký.",
+    await reply(update, _invite_text(invite, role, agency.name, link), reply_markup=_share_keyboard(invite))
+
+
+async def _share(update: Update, context: PlanbotContext, admin: Official, pressed: InviteShare) -> None:
+    """The single-use link just made becomes the agency's shared link (no second invite is left)."""
+    query = update.callback_query
+    assert query is not None
+    if pressed.kind not in SHARE_LABELS:
+        await _deny(update)
+        return
+    shared = await context.db.run(
+        share_invite,
+        admin=admin,
+        invite_id=pressed.invite_id,
+        max_uses=SHARED_USES,
+        needs_approval=pressed.kind == "a",
     )
+    if shared is None:
+        await query.answer(STALE_BUTTON_TEXT, show_alert=True)
+        return
+    await query.answer()
+    logger.info("Admin %s shared invite %s (%s)", admin.id, pressed.invite_id, pressed.kind)
+    link = invite_link(context.bot.username, shared.invite.code)
+    await reply(update, _invite_text(shared.invite, shared.invite.role, shared.agency_name, link))
 
 
 async def _official_action(
@@ -192,6 +243,8 @@ async def _official_action(
     elif pressed.action == "dy":
         await context.db.run(deactivate, admin=admin, official_id=target.id)
         logger.info("Admin %s deactivated official %s", admin.id, target.id)
+        # A leader's or admin's own menu goes with their rights (the default menu applies again).
+        await set_menu(context, chat_id=target.chat_id, role=Role.official.value, was=target.role)
         await reply(
             update, f"Đã ngừng quyền của <b>{esc(target.full_name)}</b>. Lịch sử báo cáo vẫn được giữ."
         )
@@ -202,5 +255,5 @@ async def _official_action(
 def register(application: Any) -> None:
     application.add_handler(CommandHandler("moi", moi))
     application.add_handler(CommandHandler("canbo", canbo))
-    for kind in (AgencyAction, InviteRole, OfficialAction):
+    for kind in (AgencyAction, InviteRole, InviteShare, OfficialAction):
         application.add_handler(CallbackQueryHandler(on_callback, pattern=kind.pattern()))

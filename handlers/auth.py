@@ -22,13 +22,16 @@ async def current_official(update: Update, context: PlanbotContext) -> Official 
     known, official = context.remembered_official(user.id)
     if known:  # read with the update's claim (bot/dedupe.py)
         return official if official is not None and official.active else None
+    chat = update.effective_chat
     return await context.db.run(
         official_for_user,
         telegram_user_id=user.id,
         config_admin=user.id in context.services.admin_ids,
         full_name=nfc(user.full_name),
         username=user.username,
-        chat_id=update.effective_chat.id if update.effective_chat else None,
+        # The writer is effective_user; only a private chat is theirs to be written to (a group's
+        # id must never become where their digests go).
+        chat_id=chat.id if chat is not None and chat.type == "private" else None,
     )
 
 

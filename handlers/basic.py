@@ -13,16 +13,20 @@ HELP_TEXT = (
     "<b>planbot — trợ lý theo dõi kế hoạch và tiến độ</b>\n\n"
     "<b>Cán bộ</b>\n"
     "/viec — việc của đơn vị (quá hạn, sắp đến hạn…)\n"
+    "/viectoi — việc được giao riêng cho tôi\n"
     "/tim &lt;từ khoá&gt; — tìm nhiệm vụ (gõ không dấu cũng được)\n"
-    "/xong — báo cáo tiến độ kèm văn bản\n"
+    "/xong — báo cáo đã xong một nhiệm vụ · /capnhat — cập nhật tiến độ\n"
+    "/baocaoky — báo cáo cả kỳ: mọi nhiệm vụ của đơn vị một lần\n"
     "/toi — thông tin của tôi · /nhac — cài đặt nhắc việc\n\n"
     "<b>Lãnh đạo</b>\n"
     "/tyle [kỳ] — tỷ lệ hoàn thành · /quahan — việc quá hạn\n"
     "/donvi — thống kê theo đơn vị · /chitieu — các chỉ tiêu\n"
+    "/chuabaocao [kỳ] — ai chưa báo cáo (theo người)\n"
     "/baocao [kỳ] [excel|pdf] — báo cáo kèm phụ lục (Word, Excel, PDF)\n"
     "Hoặc hỏi tự nhiên: «tỷ lệ hoàn thành quý này?»\n\n"
     "<b>Quản trị</b>\n"
-    "/moi — tạo lời mời · /canbo — quản lý cán bộ\n"
+    "/moi — tạo lời mời (một người, hoặc dùng chung cả cơ quan) · /canbo — quản lý cán bộ\n"
+    "/ganxa — gõ trong nhóm chat để gắn nhóm với xã (cả lãnh đạo)\n"
     "/kehoach — kế hoạch (lưu trữ) · /lichnghi — lịch nghỉ, ngày làm bù\n"
     "/nhom — thành viên cơ quan nhóm · /maubaocao — mẫu báo cáo của xã\n"
     "Gửi tệp kế hoạch (Word, Excel, PDF) để nhập nhiệm vụ.\n\n"
@@ -49,6 +53,11 @@ async def start(update: Update, context: PlanbotContext) -> None:
         "Tôi là planbot, trợ lý theo dõi kế hoạch và tiến độ công việc của xã.\n"
         "Gõ /viec để xem việc của đơn vị, /help để xem hướng dẫn.",
     )
+    if update.effective_chat is not None and update.effective_chat.type == "private":
+        from handlers.menus import set_menu
+
+        # A configured admin's first /start (no menu of their own yet); one call, errors logged.
+        await set_menu(context, chat_id=update.effective_chat.id, role=official.role)
 
 
 async def help_command(update: Update, context: PlanbotContext) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
+from handlers.assign import is_my_tasks_text, send_my_tasks
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
 from handlers.stats import try_answer_question
@@ -26,6 +27,9 @@ async def on_text(update: Update, context: PlanbotContext) -> None:
     text = user_text(update).strip()  # NFC: text typed in NFD behaves the same
     if not text:  # only NUL bytes or spaces: still answer, never silence
         await reply(update, "Gõ vài từ để tìm nhiệm vụ, hoặc /help để xem hướng dẫn.")
+        return
+    if is_my_tasks_text(text):  # "việc của tôi": the tasks assigned to me, not my agency's figures
+        await send_my_tasks(update, context, official)
         return
     if await try_answer_question(update, context, official, text):
         return

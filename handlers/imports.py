@@ -1,9 +1,12 @@
 """Plan import in the bot: an admin sends a plan document, sees the summary, a preview and (for a revised
 plan) the changes, then presses Lưu or Huỷ. Nothing is stored before Lưu.
 
-The pending import lives in user_data as plain JSON ({token, file_id, file_name, path, org}); the bytes are
-kept in a temp file keyed by the token, and re-downloaded by file_id if the file is gone (restart, another
-host). Callback data carries only the token and is checked against the presser's own user_data.
+The pending import lives in user_data as plain JSON ({token, file_id, file_name, path, org, columns, review,
+choices}: the admin's column assignment and answers to the preview's questions, handlers/import_columns.py
+and handlers/import_review.py); the bytes are kept in a temp file keyed by the token, and re-downloaded by
+file_id if the file is gone (restart, another host). Callback data carries only the token and is checked
+against the presser's own user_data. A file with no task table may be a narrative report instead
+(handlers/narrative_import.py).
 """
 
 from __future__ import annotations
@@ -12,8 +15,6 @@ import asyncio
 import contextlib
 import logging
 import secrets
-import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -24,189 +25,43 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
+from handlers.import_files import (
+    ACCEPTED,
+    download,
+    file_name_of,
+    pending_path,
+    read_bytes,
+    remove_file,
+    save_bytes,
+)
+from handlers.import_texts import (
+    ADMIN_ONLY_TEXT,
+    CANCELLED_TEXT,
+    DOWNLOAD_FAILED_TEXT,
+    SAVE_FAILED_TEXT,
+    STALE_TEXT,
+    error_text,
+    preview_text,
+    result_text,
+)
 from handlers.plans_admin import close_offer
 from handlers.ui.callbacks import GroupAction, ImportDecision
 from handlers.ui.replies import buttons, esc, reply
 from handlers.ui.texts import NO_PERMISSION_TEXT, STRANGER_TEXT
-from plans.agencies import is_group_agency
+from plans.corrections import Editor
 from plans.groups import groups_without_members
-from plans.import_diff import PlanDiff, TaskChange
-from plans.importing import AgencyResolution, ImportResult, import_target, preview_import, store_plan
-from plans.parsing.importer import MAX_BYTES, SEND_INSTEAD, SUPPORTED, PlanImportError, parse_file
-from plans.parsing.summary import preview_lines, summary_text
+from plans.import_review import ImportChoices, ImportReview
+from plans.importing import import_target, preview_import
+from plans.parsing.importer import MAX_BYTES, SEND_INSTEAD, PlanImportError, parse_file
 from plans.parsing.types import ParsedPlan
 from plans.plan_admin import earlier_plans_of_same_kind
+from plans.preview_edit import store_with_edits
 from storage.models import Official, Role
-from storage.text import fold, nfc, shorten
+from storage.text import shorten
 
 logger = logging.getLogger(__name__)
 
 PENDING_KEY = "plan_import"
-PREVIEW_TASKS = 5
-DIFF_LIMIT = 15
-STALE_FILES = 2 * 24 * 3600  # temp files of imports never confirmed are removed after two days
-_ACCEPTED = (*SUPPORTED, ".doc", ".xls")  # old Office files get the importer's own explanation
-_MIME_EXT = {
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
-    "application/pdf": ".pdf",
-    "text/plain": ".txt",
-    "text/markdown": ".md",
-}
-
-ADMIN_ONLY_TEXT = "Chỉ quản trị viên mới nhập được kế hoạch."
-DOWNLOAD_FAILED_TEXT = "Không tải được tệp từ Telegram; hãy gửi lại tệp sau ít phút."
-STALE_TEXT = "Yêu cầu nhập này không còn hiệu lực; hãy gửi lại tệp kế hoạch."
-NO_ORG_TEXT = (
-    "Không xác định được UBND xã/phường ban hành kế hoạch; hãy gửi tệp có tên cơ quan ban hành ở đầu văn bản "
-    "(ví dụ «ỦY BAN NHÂN DÂN XÃ THANH XÁ»)."
-)
-SAVE_FAILED_TEXT = "Chưa lưu được kế hoạch do lỗi hệ thống; chưa có gì được ghi. Hãy bấm Lưu lại sau ít phút."
-CANCELLED_TEXT = "Đã huỷ nhập kế hoạch. Chưa có gì được lưu."
-FIELD_LABELS = {
-    "code": "số thứ tự",
-    "content": "nội dung",
-    "deadline_text": "thời hạn",
-    "deadline_kind": "thời hạn",
-    "deadline_due": "thời hạn",
-    "deadline_start": "thời hạn",
-    "recurrence": "thời hạn",
-    "product": "sản phẩm",
-}
-
-
-# --- Plain helpers (no Telegram) -------------------------------------------------------------------
-
-
-def pending_dir() -> Path:
-    return Path(tempfile.gettempdir()) / "planbot-imports"
-
-
-def _pending_path(token: str, file_name: str) -> Path:
-    return pending_dir() / f"{token}{Path(file_name).suffix.lower()[:8]}"
-
-
-def _save_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    cutoff = time.time() - STALE_FILES
-    for old in path.parent.iterdir():
-        with contextlib.suppress(OSError):
-            if old.is_file() and old.stat().st_mtime < cutoff:
-                old.unlink()
-
-
-def _remove(path_text: object) -> None:
-    if isinstance(path_text, str) and path_text:
-        with contextlib.suppress(OSError):
-            Path(path_text).unlink(missing_ok=True)
-
-
-def _read_bytes(path_text: object) -> bytes | None:
-    if not isinstance(path_text, str) or not path_text:
-        return None
-    try:
-        return Path(path_text).read_bytes()
-    except OSError:
-        return None
-
-
-def _file_name(name: str | None, mime_type: str | None) -> str:
-    if name:
-        return nfc(name)
-    return "ke-hoach" + _MIME_EXT.get(mime_type or "", "")
-
-
-def _error_text(exc: PlanImportError) -> str:
-    return NO_ORG_TEXT if exc.reason == "no_org" else str(exc)
-
-
-def _field_labels(fields: list[str]) -> str:
-    labels: list[str] = []
-    for name in fields:
-        label = FIELD_LABELS.get(name, name)
-        if label not in labels:
-            labels.append(label)
-    return ", ".join(labels)
-
-
-def _change_lines(title: str, items: list[TaskChange], *, with_fields: bool = False) -> list[str]:
-    if not items:
-        return []
-    lines = [f"<b>{esc(title)} ({len(items)}):</b>"]
-    for item in items[:DIFF_LIMIT]:
-        line = f"• {esc(item.code)} · {esc(shorten(item.content, 60))}"
-        if with_fields and item.fields:
-            line += f" <i>({esc(_field_labels(item.fields))})</i>"
-        lines.append(line)
-    if len(items) > DIFF_LIMIT:
-        lines.append(f"… và {len(items) - DIFF_LIMIT} nhiệm vụ khác")
-    return lines
-
-
-def diff_lines(diff: PlanDiff) -> list[str]:
-    lines = [
-        "<b>Kế hoạch này đã có</b> (cùng cơ quan, năm và số): "
-        f"thêm {len(diff.added)}, sửa {len(diff.changed)}, bỏ {len(diff.removed)} nhiệm vụ; "
-        "các báo cáo tiến độ đã có được giữ nguyên."
-    ]
-    lines += _change_lines("Thêm", diff.added)
-    lines += _change_lines("Sửa", diff.changed, with_fields=True)
-    lines += _change_lines("Bỏ", diff.removed)
-    if diff.renumbered:
-        lines.append(f"Đánh số lại, nội dung không đổi: {len(diff.renumbered)} nhiệm vụ.")
-    return lines
-
-
-def preview_text(
-    parsed: ParsedPlan, resolutions: list[AgencyResolution], diff: PlanDiff, organization: str | None
-) -> str:
-    lines = ["<b>Xem trước kế hoạch (chưa lưu)</b>", esc(summary_text(parsed, resolutions))]
-    target = organization or parsed.organization
-    if target:
-        lines.append(f"Nhập vào: <b>{esc(target)}</b>")
-    shown = min(PREVIEW_TASKS, len(parsed.tasks))
-    lines.append("")
-    lines.append(f"<b>{shown} nhiệm vụ đầu</b> (số · nội dung · chủ trì · thời hạn):")
-    lines += [esc(line) for line in preview_lines(parsed, PREVIEW_TASKS)]
-    if diff.is_update:
-        lines.append("")
-        lines += diff_lines(diff)
-    groups = sorted({r.name for r in resolutions if is_group_agency(r.name)}, key=fold)
-    if groups:
-        lines.append("")
-        lines.append(
-            "Cơ quan nhóm (giao cho các cơ quan thành viên; sau khi lưu, chọn thành viên bằng /nhom): "
-            + "; ".join(esc(g) for g in groups)
-        )
-    lines.append("")
-    lines.append("Bấm <b>Lưu</b> để lưu vào hệ thống, <b>Huỷ</b> để bỏ qua.")
-    return "\n".join(lines)
-
-
-def result_text(parsed: ParsedPlan, result: ImportResult) -> str:
-    title = parsed.title or parsed.source_filename or "Kế hoạch"
-    counts = f"{len(parsed.sections)} mục, {len(parsed.items)} nội dung, {len(parsed.tasks)} nhiệm vụ"
-    if result.diff.is_update:
-        head = f"Đã cập nhật kế hoạch «{esc(title)}» của {esc(result.organization)}: {counts}."
-        changes = (
-            f"Thêm {len(result.added)}, sửa {len(result.changed)}, bỏ {len(result.removed)} nhiệm vụ; "
-            "các báo cáo tiến độ đã có được giữ nguyên."
-        )
-        lines = [head, changes]
-    else:
-        lines = [f"Đã lưu kế hoạch «{esc(title)}» của {esc(result.organization)}: {counts}."]
-    if result.reports_added:
-        lines.append(f"Đã nhập {result.reports_added} kết quả thực hiện từ tệp.")
-    created: list[str] = []
-    for resolution in result.agencies:
-        if resolution.how == "new" and resolution.name not in created:
-            created.append(resolution.name)
-    if created:
-        lines.append(f"Cơ quan mới tạo ({len(created)}):")
-        lines += [f"+ {esc(name)}" for name in created]
-    lines.append("Cán bộ xem việc của mình bằng /viec.")
-    return "\n".join(lines)
 
 
 def _keyboard(token: str) -> InlineKeyboardMarkup:
@@ -216,14 +71,9 @@ def _keyboard(token: str) -> InlineKeyboardMarkup:
 # --- Telegram side -------------------------------------------------------------------------------
 
 
-async def _target_org(context: PlanbotContext, official: Official) -> str | None:
+async def target_org(context: PlanbotContext, official: Official) -> str | None:
     """An admin of an organization imports into it; a config admin into the one the document names."""
     return await context.db.run(import_target, official=official)
-
-
-async def _download(context: PlanbotContext, file_id: str) -> bytes:
-    telegram_file = await context.bot.get_file(file_id)
-    return bytes(await telegram_file.download_as_bytearray())
 
 
 async def on_document(update: Update, context: PlanbotContext) -> None:
@@ -239,18 +89,18 @@ async def on_document(update: Update, context: PlanbotContext) -> None:
         await reply(update, esc(ADMIN_ONLY_TEXT))
         return
     document = message.document
-    file_name = _file_name(document.file_name, document.mime_type)
+    file_name = file_name_of(document.file_name, document.mime_type)
     if document.file_size is not None and document.file_size > MAX_BYTES:
         await reply(update, esc(PlanImportError("too_big")))  # refused before any download
         return
-    if Path(file_name).suffix.lower() not in _ACCEPTED:
+    if Path(file_name).suffix.lower() not in ACCEPTED:
         await reply(update, esc(f"Tệp «{file_name}» không thuộc loại được hỗ trợ; {SEND_INSTEAD}."))
         return
     if update.effective_chat is not None:
         with contextlib.suppress(TelegramError):
             await update.effective_chat.send_action(ChatAction.TYPING)
     try:
-        data = await _download(context, document.file_id)
+        data = await download(context, document.file_id)
     except TelegramError as exc:
         logger.warning("download of %s failed: %s", file_name, exc)
         text = PlanImportError("too_big") if "too big" in str(exc).lower() else DOWNLOAD_FAILED_TEXT
@@ -258,18 +108,76 @@ async def on_document(update: Update, context: PlanbotContext) -> None:
         return
     try:
         parsed = await asyncio.to_thread(parse_file, data=data, filename=file_name)
-        organization = await _target_org(context, official)
+    except PlanImportError as exc:
+        if await _offer_instead(update, context, official, exc, data, file_name, document.file_id):
+            return
+        logger.info("import of %s refused for user %s: %s", file_name, user.id, exc.reason)
+        await reply(update, esc(error_text(exc)))
+        return
+    await start_preview(
+        update, context, official, parsed, data=data, file_name=file_name, file_id=document.file_id
+    )
+
+
+async def _offer_instead(
+    update: Update,
+    context: PlanbotContext,
+    official: Official,
+    exc: PlanImportError,
+    data: bytes,
+    file_name: str,
+    file_id: str,
+) -> bool:
+    """A file with no task table may be a narrative report (its figures are offered instead); a header
+    that cannot be mapped is assigned by the admin with buttons. Those modules build on this one, so
+    they are imported here, not at the top."""
+    if exc.reason == "no_table":
+        from handlers.narrative_import import offer_narrative
+
+        return await offer_narrative(
+            update, context, official, data=data, file_name=file_name, file_id=file_id
+        )
+    if exc.reason == "unmapped_header" and exc.header_texts:
+        from handlers.import_columns import offer_columns
+
+        return await offer_columns(
+            update, context, official, exc.header_texts, data=data, file_name=file_name, file_id=file_id
+        )
+    return False
+
+
+async def start_preview(
+    update: Update,
+    context: PlanbotContext,
+    official: Official,
+    parsed: ParsedPlan,
+    *,
+    data: bytes,
+    file_name: str,
+    file_id: str,
+    columns: dict[str, int] | None = None,
+) -> None:
+    """The preview of a parsed plan with Lưu/Huỷ, kept pending for this admin; the questions of the
+    review (new agencies, empty groups: handlers/import_review.py) come in a message just before it."""
+    from handlers.import_review import review_of, send_review
+
+    user = update.effective_user
+    if user is None:
+        return
+    try:
+        organization = await target_org(context, official)
         resolutions, diff = await context.db.run(
             preview_import, parsed=parsed, organization_name=organization
         )
+        review = await review_of(context, parsed, organization)
     except PlanImportError as exc:
         logger.info("import of %s refused for user %s: %s", file_name, user.id, exc.reason)
-        await reply(update, esc(_error_text(exc)))
+        await reply(update, esc(error_text(exc)))
         return
     token = secrets.token_urlsafe(9)
-    path = _pending_path(token, file_name)
+    path = pending_path(token, file_name)
     try:
-        await asyncio.to_thread(_save_bytes, path, data)
+        await asyncio.to_thread(save_bytes, path, data)
         path_text = str(path)
     except OSError:
         logger.warning("cannot keep %s in %s; it will be downloaded again on Lưu", file_name, path)
@@ -277,17 +185,23 @@ async def on_document(update: Update, context: PlanbotContext) -> None:
     user_data = context.user_data if context.user_data is not None else {}
     previous = user_data.get(PENDING_KEY)
     if isinstance(previous, dict):
-        _remove(previous.get("path"))  # a newer file replaces the import not yet confirmed
+        remove_file(previous.get("path"))  # a newer file replaces the import not yet confirmed
     user_data[PENDING_KEY] = {
         "token": token,
         "user_id": user.id,
-        "file_id": document.file_id,
+        "file_id": file_id,
         "file_name": file_name,
         "path": path_text,
         "org": organization,
+        "columns": dict(columns) if columns else None,
+        "review": review.to_json(),
+        "choices": {},
     }
     logger.info("user %s previews import of %s (token %s)", user.id, file_name, token)
-    await reply(update, preview_text(parsed, resolutions, diff, organization), reply_markup=_keyboard(token))
+    await send_review(update, user_data[PENDING_KEY], review)
+    await reply(
+        update, preview_text(parsed, resolutions, diff, organization, review), reply_markup=_keyboard(token)
+    )
 
 
 async def _close_buttons(update: Update) -> None:
@@ -325,7 +239,7 @@ async def on_button(update: Update, context: PlanbotContext) -> None:
     await query.answer()
     await _close_buttons(update)
     if action == "cancel":
-        _remove(pending.get("path"))
+        remove_file(pending.get("path"))
         await reply(update, esc(CANCELLED_TEXT))
         return
     await _save(update, context, official, pending)
@@ -333,21 +247,32 @@ async def on_button(update: Update, context: PlanbotContext) -> None:
 
 async def _save(update: Update, context: PlanbotContext, official: Official, pending: dict[str, Any]) -> None:
     file_name = str(pending.get("file_name") or "ke-hoach")
-    data = await asyncio.to_thread(_read_bytes, pending.get("path"))
+    data = await asyncio.to_thread(read_bytes, pending.get("path"))
     if data is None:
         try:
-            data = await _download(context, str(pending.get("file_id") or ""))
+            data = await download(context, str(pending.get("file_id") or ""))
         except TelegramError as exc:
             logger.warning("re-download of %s failed: %s", file_name, exc)
             await reply(update, esc(DOWNLOAD_FAILED_TEXT))
             return
     try:
-        parsed = await asyncio.to_thread(parse_file, data=data, filename=file_name)
-        organization = await _target_org(context, official) or pending.get("org")
-        result = await context.db.run(store_plan, parsed=parsed, organization_name=organization)
+        columns = pending.get("columns") or None  # the admin's column assignment, if the header needed one
+        parsed = await asyncio.to_thread(parse_file, data=data, filename=file_name, columns=columns)
+        organization = await target_org(context, official) or pending.get("org")
+        user_id = update.effective_user.id if update.effective_user else None
+        result, corrected = await context.db.run(
+            store_with_edits,  # then the admin's corrections made in the preview (plans/preview_edit.py)
+            editor=Editor(user_id, "bot"),
+            edits=pending.get("edits"),
+            parsed=parsed,
+            organization_name=organization,
+            review=ImportReview.from_json(pending.get("review")),
+            choices=ImportChoices.from_json(pending.get("choices")),
+            actor_user_id=user_id,
+        )
     except PlanImportError as exc:
-        _remove(pending.get("path"))
-        await reply(update, esc(_error_text(exc)))
+        remove_file(pending.get("path"))
+        await reply(update, esc(error_text(exc)))
         return
     except Exception:
         logger.exception("storing the import %s failed", file_name)
@@ -355,7 +280,7 @@ async def _save(update: Update, context: PlanbotContext, official: Official, pen
             context.user_data[PENDING_KEY] = pending  # nothing was written: let the admin press again
         await reply(update, esc(SAVE_FAILED_TEXT), reply_markup=_keyboard(str(pending["token"])))
         return
-    _remove(pending.get("path"))
+    remove_file(pending.get("path"))
     logger.info(
         "user %s stored plan %s (%s tasks, %s reports)",
         update.effective_user.id if update.effective_user else None,
@@ -365,6 +290,10 @@ async def _save(update: Update, context: PlanbotContext, official: Official, pen
     )
     empty = await context.db.run(groups_without_members, organization_id=result.organization_id)
     text = result_text(parsed, result)
+    if corrected:
+        text += f"\nĐã lưu {len(corrected)} chỉnh sửa của quản trị viên: " + ", ".join(
+            esc(f"{c.code} ({c.field_name.lower()})") for c in corrected
+        )
     if empty:
         text += (
             "\n\nCơ quan nhóm chưa có thành viên — nhiệm vụ của nhóm chưa có người phụ trách:\n"

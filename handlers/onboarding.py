@@ -10,6 +10,8 @@ from telegram.ext import CommandHandler
 
 from handlers.auth import require_official
 from handlers.context import PlanbotContext
+from handlers.join_requests import notify_approvers
+from handlers.menus import set_menu
 from handlers.ui.replies import esc, reply
 from handlers.ui.texts import STRANGER_TEXT
 from plans.directory import agency_label
@@ -32,7 +34,12 @@ FAILURE_TEXTS = {
     "used": "Mã mời này đã được sử dụng. Mỗi lời mời chỉ dùng được một lần; vui lòng xin quản trị viên lời mời mới.",
     "expired": "Mã mời đã hết hạn. Vui lòng xin quản trị viên gửi lời mời mới.",
     "throttled": "Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau 10 phút.",
+    "rejected": "Yêu cầu tham gia của anh/chị đã bị quản trị viên từ chối. Vui lòng liên hệ quản trị viên.",
 }
+PENDING_TEXT = (
+    "Đã gửi yêu cầu tham gia <b>{where}</b> tới quản trị viên. "
+    "Anh/chị vui lòng chờ; bot sẽ báo ngay khi yêu cầu được duyệt."
+)
 
 
 def welcome_text(result: RedeemResult) -> str:
@@ -69,6 +76,13 @@ async def redeem_invite(update: Update, context: PlanbotContext, code: str) -> N
     if result.status == "ok":
         logger.info("User %s redeemed an invite as %s", user.id, result.role)
         await reply(update, welcome_text(result))
+        await set_menu(context, chat_id=user.id, role=result.role, was=result.previous_role)
+    elif result.status == "pending":
+        where = result.agency_name or result.organization_name or ""
+        await reply(update, PENDING_TEXT.format(where=esc(where)))
+        if result.created and result.join_request_id is not None:
+            logger.info("User %s asked to join (request %s)", user.id, result.join_request_id)
+            await notify_approvers(context, result.join_request_id)
     elif result.status == "already":
         await reply(update, f"Anh/chị đã đăng ký rồi. {welcome_text(result)}")
     else:

@@ -23,7 +23,7 @@ from telegram.ext import CallbackQueryHandler
 from handlers.auth import require_official
 from handlers.context import PlanbotContext
 from handlers.ui.callbacks import Callback, ReportCharts, ReportFile
-from handlers.ui.replies import buttons, esc, reply
+from handlers.ui.replies import MAX_CAPTION, buttons, clip, esc, reply
 from handlers.ui.texts import STALE_BUTTON_TEXT
 from plans.periods import Period, parse_period_code, period_code
 from reports.charting import chart_set
@@ -107,7 +107,7 @@ async def send_report(
         await chat.send_document(
             made.content,
             filename=made.filename,
-            caption=esc(made.caption)[:1024],
+            caption=clip(esc(made.caption), MAX_CAPTION),
             reply_markup=_markup(period, chosen),
         )
 
@@ -134,7 +134,7 @@ async def send_charts(
     if chat is None:
         return
     for caption, picture in pictures:
-        await chat.send_photo(picture, caption=esc(caption)[:1024])
+        await chat.send_photo(picture, caption=clip(esc(caption), MAX_CAPTION))
 
 
 def _period(context: PlanbotContext, code: str) -> Period | None:

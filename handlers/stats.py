@@ -19,10 +19,11 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.auth import require_official
 from handlers.context import PlanbotContext
+from handlers.period_report.flow import start_period_report
 from handlers.report_files import send_charts, send_report, split_format
 from handlers.ui.callbacks import AnswerChoice, AnswerPage, Callback, Chart, NewCard
 from handlers.ui.replies import esc, reply
-from plans.periods import Period, parse_period_code, quarter_containing
+from plans.periods import Period, parse_period_code, period_code, quarter_containing
 from reports.answers.core import (
     NOT_UNDERSTOOD,
     Answer,
@@ -43,6 +44,10 @@ BAD_PERIOD = (
     "6 tháng đầu năm, năm nay, 2025-Q3."
 )
 STALE = "Câu hỏi này đã cũ, hãy hỏi lại."
+OFFICIAL_REPORT_TEXT = (
+    "Báo cáo (văn bản) {asked} do lãnh đạo, quản trị viên xã lập. Anh/chị báo cáo kết quả "
+    "{current} của đơn vị mình bằng /baocaoky; xem số liệu kỳ khác bằng /tyle."
+)
 
 
 # --------------------------------------------------------------- the chat's memory
@@ -226,7 +231,10 @@ async def _intent_command(update: Update, context: PlanbotContext, intent: str) 
 
 
 async def tyle_command(update: Update, context: PlanbotContext) -> None:
+    from handlers.dashboard import offer_dashboard
+
     await _intent_command(update, context, "completion")
+    await offer_dashboard(update, context)  # the Web App button, when the dashboard is on https
 
 
 async def quahan_command(update: Update, context: PlanbotContext) -> None:
@@ -242,8 +250,20 @@ async def chitieu_command(update: Update, context: PlanbotContext) -> None:
 
 
 async def baocao_command(update: Update, context: PlanbotContext) -> None:
-    official = await require_official(update, context, roles=(Role.leader, Role.admin))
+    official = await require_official(update, context)
     if official is None:
+        return
+    if official.role not in (Role.leader, Role.admin):
+        # An official typing /baocao means to report: the period report, not a refusal. Only the
+        # period being reported on can be reported; another one asked for is said so, not ignored.
+        asked = await _period_arg(update, context, split_format(" ".join(context.args or []))[0])
+        if asked is False:
+            return
+        current = context.periods.report_choices(context.clock.today())[0]
+        if isinstance(asked, Period) and period_code(asked) != period_code(current):
+            await reply(update, esc(OFFICIAL_REPORT_TEXT.format(asked=asked.title, current=current.label)))
+            return
+        await start_period_report(update, context, official)
         return
     words, fmt = split_format(" ".join(context.args or []))
     period = await _period_arg(update, context, words)

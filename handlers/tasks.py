@@ -6,15 +6,17 @@ import logging
 from datetime import date
 from typing import Any
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from handlers.auth import current_official, require_official
 from handlers.context import PlanbotContext
 from handlers.ui import views
 from handlers.ui.callbacks import ListPage, NewCard, OpenCard, parse_any
+from handlers.ui.callbacks_assign import MyTasksPage
 from handlers.ui.replies import esc, reply, show_text
 from handlers.ui.texts import NO_PERMISSION_TEXT, STALE_BUTTON_TEXT, STRANGER_TEXT
+from plans.assignments import my_task_count
 from plans.tasks import card as task_card_view
 from plans.tasks import search, task_list
 from reminders.calendar import WorkCalendar
@@ -48,6 +50,11 @@ async def viec(update: Update, context: PlanbotContext) -> None:
     if official is None:
         return
     text, keyboard = await list_view(context, official, 0)
+    mine = await context.db.run(my_task_count, official=official, today=context.day)
+    if mine:  # the tasks assigned to them in person come first
+        text = f"👤 <b>Việc của tôi</b>: {mine} nhiệm vụ được giao riêng — /viectoi\n\n{text}"
+        first = [InlineKeyboardButton(f"👤 Việc của tôi ({mine})", callback_data=MyTasksPage(0).data())]
+        keyboard = InlineKeyboardMarkup([first, *(keyboard.inline_keyboard if keyboard else ())])
     if keyboard is None and official.agency_id is None and official.role not in (Role.leader, Role.admin):
         text += "\nTài khoản của bạn chưa gắn với cơ quan nào; liên hệ quản trị viên."
     await reply(update, text, reply_markup=keyboard)
@@ -114,6 +121,17 @@ async def on_callback(update: Update, context: PlanbotContext) -> None:
             )
         return
     await query.answer(STALE_BUTTON_TEXT, show_alert=False)
+
+
+async def card_view(
+    context: PlanbotContext, official: Official, task_id: int, page: int = 0
+) -> tuple[str, Any] | None:
+    """A task card's text and buttons for the official, or None when they may not see it."""
+    card = await context.db.run(task_card_view, official=official, task_id=task_id, today=context.day)
+    if card is None:
+        return None
+    calendar = await _calendar(context, official)
+    return views.card_text(card, today(context), calendar=calendar), views.card_keyboard(card, page)
 
 
 async def card_message(update: Update, context: PlanbotContext, official: Official, task_id: int) -> bool:

@@ -35,6 +35,10 @@ class PlanDiff:
     changed: list[TaskChange] = field(default_factory=list)
     removed: list[TaskChange] = field(default_factory=list)
     renumbered: list[TaskChange] = field(default_factory=list)  # same task under a new code only
+    # The admin's corrections (plans/correction_keep.py): kept where the document still has the
+    # value they replaced, given way where it brings another one (fields = the corrected field).
+    kept_corrections: list[TaskChange] = field(default_factory=list)
+    contradicted_corrections: list[TaskChange] = field(default_factory=list)
 
     @property
     def is_update(self) -> bool:

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from plans.agencies import DEFAULT_ALIASES, AgencyMatcher, agency_key, is_group_agency
 from plans.clock import Clock
+from plans.correction_keep import preview_diff, reapply, restore_document, standing_corrections
 from plans.import_diff import (
     PlanDiff,
     TaskChange,
@@ -162,7 +163,7 @@ def plan_diff(*, session: Session, parsed: ParsedPlan, organization_name: str | 
     if plan is None or plan.id is None:
         return PlanDiff(None, added=[TaskChange(n.code, n.content) for n in parsed.tasks])
     old = plan_nodes(session=session, plan_id=plan.id)
-    return diff_tasks(old, parsed)
+    return preview_diff(session=session, old=old, plan=plan, parsed=parsed)
 
 
 def store_plan(
@@ -209,6 +210,9 @@ def store_plan(
         plan = Plan(organization_id=org.id, title=parsed.title or parsed.source_filename or "Kế hoạch")
     else:
         old = plan_nodes(session=session, plan_id=plan.id or 0)
+    # The admin's corrections: matched and diffed as the document had them, kept after (correction_keep.py).
+    corrections = standing_corrections(session=session, tasks=old)
+    restore_document(old, corrections, plan)
     plan.title = parsed.title or plan.title
     plan.number, plan.issued_on, plan.year = parsed.number, parsed.issued_on, parsed.year
     plan.period_start, plan.period_end = plan_period(parsed, today)
@@ -260,6 +264,9 @@ def store_plan(
             task.code = code if "~" in code else f"{code}~{task.id}"[:32]
             session.add(task)
     session.flush()
+    reapply(
+        session=session, plan=plan, corrections=corrections, pairs=pairs, parsed=parsed, diff=diff, old=old
+    )
     resolutions = list(resolver.resolved.values())
     return ImportResult(plan.id, org.id, org.name, diff, resolutions, reports_added)
 

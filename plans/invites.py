@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlmodel import Session, col, select
 
@@ -10,6 +11,7 @@ from plans.officials import agency_for_admin
 from storage.models import Agency, AuditLog, Invite, Official, Organization, Role
 from storage.queries.invites import (
     DEFAULT_DAYS,
+    MAX_USES,
     ROLES,
     InviteError,
     RedeemResult,
@@ -19,6 +21,7 @@ from storage.queries.invites import (
 
 __all__ = [
     "DEFAULT_DAYS",
+    "MAX_USES",
     "ROLES",
     "InviteError",
     "RedeemResult",
@@ -48,9 +51,17 @@ def agencies_to_invite(*, session: Session, admin: Official) -> list[AgencyChoic
 
 
 def create_agency_invite(
-    *, session: Session, admin: Official | None, agency_id: int, role: str, days: int = DEFAULT_DAYS
+    *,
+    session: Session,
+    admin: Official | None,
+    agency_id: int,
+    role: str,
+    days: int = DEFAULT_DAYS,
+    max_uses: int = 1,
+    needs_approval: bool = False,
 ) -> Invite:
-    """An invite to an agency with a role; `admin` None is the command line (the operator)."""
+    """An invite to an agency with a role; `admin` None is the command line (the operator). A shared
+    link (max_uses > 1) admits several people, each after an admin's tap when needs_approval."""
     if role not in ROLES:
         raise InviteError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
     if admin is not None:
@@ -68,12 +79,14 @@ def create_agency_invite(
         role=role,
         created_by=admin.id if admin is not None else None,
         days=days,
+        max_uses=max_uses,
+        needs_approval=needs_approval,
     )
     session.add(
         AuditLog(
             actor_user_id=admin.telegram_user_id if admin is not None else None,
             action="invite_for_agency",
-            detail={"agency_id": agency.id, "role": role, "invite_id": invite.id},
+            detail={"agency_id": agency.id, "role": role, "invite_id": invite.id, "max_uses": max_uses},
         )
     )
     return invite
@@ -96,3 +109,37 @@ def redeem(
         username=username,
         chat_id=chat_id,
     )
+
+
+@dataclass(frozen=True)
+class SharedInvite:
+    invite: Invite
+    agency_name: str
+
+
+def share_invite(
+    *, session: Session, admin: Official, invite_id: int, max_uses: int, needs_approval: bool
+) -> SharedInvite | None:
+    """Turn an admin's fresh single-use invite into a shared one; None when it is not theirs to
+    change (another organization's, already used, expired) or the numbers are out of range."""
+    invite = session.get(Invite, invite_id)
+    if invite is None or invite.agency_id is None or not 1 < max_uses <= MAX_USES:
+        return None
+    agency = agency_for_admin(session=session, admin=admin, agency_id=invite.agency_id)
+    expires = invite.expires_at if invite.expires_at.tzinfo else invite.expires_at.replace(tzinfo=UTC)
+    if agency is None or invite.used_at is not None or invite.use_count > 0 or expires < datetime.now(UTC):
+        return None
+    if invite.role == Role.admin and admin.role != Role.admin:
+        return None
+    invite.max_uses = max_uses
+    invite.needs_approval = needs_approval
+    session.add(invite)
+    session.add(
+        AuditLog(
+            actor_user_id=admin.telegram_user_id,
+            action="invite_shared",
+            detail={"invite_id": invite.id, "max_uses": max_uses, "needs_approval": needs_approval},
+        )
+    )
+    session.flush()
+    return SharedInvite(invite, agency.name)

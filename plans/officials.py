@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from storage.models import Agency, AuditLog, Official, Role
 from storage.queries.officials import (
@@ -135,3 +135,16 @@ def register_official(
     where = f", {agency.name}" if agency else ""
     org = f" — {organization[1]}" if organization else ""
     return f"Bạn là {full_name} ({role}{where}{org}), mã Telegram {telegram_user_id}."
+
+
+def menu_holders(*, session: Session) -> list[tuple[int, str]]:
+    """(private chat id, role) of every active leader and admin the bot can write to: the chats that
+    get a command menu of their own (handlers/menus.py)."""
+    rows = session.exec(
+        select(Official).where(
+            col(Official.active).is_(True),
+            col(Official.role).in_([Role.leader.value, Role.admin.value]),
+            col(Official.chat_id).is_not(None),
+        )
+    ).all()
+    return [(o.chat_id, o.role) for o in rows if o.chat_id is not None]

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from plans.access import Viewer, link_of, may_report, may_see, viewer_of
+from plans.access import Viewer, link_of, may_assign, may_correct, may_report, may_see, viewer_of
 from plans.lifecycle import current_plan_ids
 from plans.periods import Period, PeriodPolicy
 from plans.search import SearchIndex
@@ -21,6 +21,7 @@ from plans.snapshot import OrgFacts, org_facts, states
 from plans.status import TaskState
 from storage.facts import HistoryEntry, TaskFacts
 from storage.models import Official
+from storage.queries.assignments import assigned_task_ids, assignees_of
 from storage.queries.explanations import ExplanationRow
 from storage.queries.facts import organizations
 from storage.queries.tasks import card_details, organization_of_task
@@ -59,6 +60,9 @@ class TaskCard:
     history: tuple[HistoryEntry, ...] = field(default_factory=tuple)
     can_report: bool = False
     explanations: tuple[ExplanationRow, ...] = ()  # giải trình of the task's agency, latest first
+    assignees: tuple[str, ...] = ()  # "Người thực hiện": the people the task is assigned to
+    can_assign: bool = False  # plans/access.py may_assign
+    can_edit: bool = False  # plans/access.py may_correct: the admin's "✏️ Sửa" (plans/corrections.py)
 
 
 @dataclass(frozen=True)
@@ -128,23 +132,33 @@ def _facts_of_task(session: Session, official: Official, task_id: int) -> OrgFac
     return org_facts(session=session, organization_id=org) if org is not None else None
 
 
+def _viewer(session: Session, facts: OrgFacts, official: Official) -> Viewer:
+    """The access rule's viewer, with the tasks assigned to the official in person."""
+    return viewer_of(
+        official, facts.context.groups, assigned_task_ids(session=session, official_id=official.id)
+    )
+
+
 def _visible(
-    facts: OrgFacts, official: Official, task_id: int, today: Today
+    session: Session, facts: OrgFacts, official: Official, task_id: int, today: Today
 ) -> tuple[Viewer, TaskFacts] | None:
     task = facts.task_by_id.get(task_id)
     if task is None or task_id not in _current_ids(facts, today):
         return None
-    viewer = viewer_of(official, facts.context.groups)
+    viewer = _viewer(session, facts, official)
     return (viewer, task) if may_see(viewer, task) else None
 
 
-def task_list(*, session: Session, official: Official, today: Today) -> TaskList:
-    """Every current task the official may see, in document order, with its state (/viec)."""
+def task_list(
+    *, session: Session, official: Official, today: Today, only: frozenset[int] | None = None
+) -> TaskList:
+    """Every current task the official may see, in document order, with its state (/viec);
+    `only` narrows it to these tasks ("Việc của tôi": the ones assigned to them)."""
     lines: list[TaskLine] = []
     name: str | None = None
     for facts in _snapshots(session, official):
-        viewer = viewer_of(official, facts.context.groups)
-        current = _current_ids(facts, today)
+        viewer = _viewer(session, facts, official)
+        current = _current_ids(facts, today) if only is None else _current_ids(facts, today) & only
         lines += [
             _line(facts, t, viewer, today) for t in facts.tasks if t.id in current and may_see(viewer, t)
         ]
@@ -156,7 +170,7 @@ def task_list(*, session: Session, official: Official, today: Today) -> TaskList
 def line_of(*, session: Session, official: Official, task_id: int, today: Today) -> TaskLine | None:
     """One task's line, or None when the official may not see it."""
     facts = _facts_of_task(session, official, task_id)
-    found = _visible(facts, official, task_id, today) if facts is not None else None
+    found = _visible(session, facts, official, task_id, today) if facts is not None else None
     return _line(facts, found[1], found[0], today) if facts is not None and found is not None else None
 
 
@@ -165,7 +179,7 @@ def report_choice(
 ) -> tuple[TaskLine, list[dict[str, Any]]] | None:
     """The task an official starts a progress report on, with its KPI targets; None if not allowed."""
     facts = _facts_of_task(session, official, task_id)
-    found = _visible(facts, official, task_id, today) if facts is not None else None
+    found = _visible(session, facts, official, task_id, today) if facts is not None else None
     if facts is None or found is None or not may_report(*found):
         return None
     viewer, task = found
@@ -185,7 +199,7 @@ def _names(facts: OrgFacts, ids: frozenset[int]) -> tuple[str, ...]:
 def card(*, session: Session, official: Official, task_id: int, today: Today) -> TaskCard | None:
     """The task card (history, agencies, plan), or None when the official may not see the task."""
     facts = _facts_of_task(session, official, task_id)
-    found = _visible(facts, official, task_id, today) if facts is not None else None
+    found = _visible(session, facts, official, task_id, today) if facts is not None else None
     if facts is None or found is None:
         return None
     viewer, task = found
@@ -204,6 +218,9 @@ def card(*, session: Session, official: Official, task_id: int, today: Today) ->
         history=details.history,
         explanations=details.explanations,
         can_report=may_report(viewer, task),
+        assignees=tuple(p.full_name for p in assignees_of(session=session, task_id=task_id)),
+        can_assign=may_assign(viewer, task),
+        can_edit=may_correct(viewer, task.organization_id),
     )
 
 
@@ -246,7 +263,7 @@ def search(
     """The tasks the official may see (or report, with reportable_only) that best match the query."""
     found: list[tuple[float, int, int, OrgFacts, Viewer, TaskFacts]] = []
     for facts in _snapshots(session, official):
-        viewer = viewer_of(official, facts.context.groups)
+        viewer = _viewer(session, facts, official)
         allowed = _searchable(facts, viewer, today, reportable_only)
         if not allowed:
             continue

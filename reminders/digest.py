@@ -1,7 +1,9 @@
-"""Rendering of the daily and weekly digests: pure, Vietnamese, HTML-escaped, ≤ 4096 characters.
+"""Rendering of the digests: pure, Vietnamese, HTML-escaped, ≤ 4096 characters. The weekly one is
+here with what both share; the compact daily one is in reminders/digest_daily.py.
 
 Buttons are plain data: a text and an action on a task ("card" opens its card as a new message,
-"report" starts a progress report). The Telegram sender (bot/runtime/sender.py) turns them into
+"report" starts a progress report, "done" the report with Đã thực hiện chosen, "period" the period
+report, with task 0). The Telegram sender (bot/runtime/sender.py) turns them into
 inline buttons through the handlers' callback registry; this module knows no callback format.
 """
 
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from plans.wording import DONE, RATE_LABEL, STATUS_NAMES
-from reminders.due import Bucket, DueItem, OfficialDue, WeeklySummary
+from reminders.due import Bucket, DueItem, WeeklySummary
 from storage.text import date_vi, percent, shorten
 
 MAX_TEXT = 4096
@@ -22,19 +24,13 @@ LEAD_CONTENT_CHARS = 70
 COORD_CONTENT_CHARS = 40
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
-HEADINGS = {
-    Bucket.overdue: "⛔ Quá hạn",
-    Bucket.today: "📌 Hôm nay",
-    Bucket.upcoming: "⏳ Sắp đến hạn",
-    Bucket.report: "📝 Cần báo cáo kỳ này",
-}
 FOOTER = "Cài đặt giờ nhắc hoặc tắt nhắc việc: /nhac"
 
 
 @dataclass(frozen=True)
 class Button:
     text: str
-    action: str  # "card" | "report"
+    action: str  # "card" | "report" | "done" | "period"
     task_id: int
 
 
@@ -111,17 +107,6 @@ class _Builder:
         return "\n".join(lines)[: self.limit]
 
 
-def _sections(builder: _Builder, items: Sequence[DueItem], *, limit: int) -> None:
-    for bucket in (Bucket.overdue, Bucket.today, Bucket.upcoming, Bucket.report):
-        group = [i for i in items if i.bucket == bucket]
-        if not group:
-            continue
-        builder.add("")
-        builder.add(f"<b>{HEADINGS[bucket]} ({len(group)})</b>")
-        for item in group:
-            builder.add(item_line(item, limit=limit), counted=True)
-
-
 def task_buttons(
     items: Sequence[DueItem], max_tasks: int = MAX_BUTTON_TASKS
 ) -> tuple[tuple[Button, ...], ...]:
@@ -138,51 +123,6 @@ def task_buttons(
         if len(rows) >= max_tasks:
             break
     return tuple(rows)
-
-
-def render_daily(
-    due: OfficialDue | None,
-    today: date,
-    *,
-    official_id: int,
-    chat_id: int,
-    unreachable: Sequence[str] = (),
-    unassigned: Sequence[DueItem] = (),
-    limit: int = MAX_TEXT,
-) -> Digest | None:
-    """One message for one official and day; None when there is nothing to say. An admin's also
-    lists the officials the bot cannot reach and the tasks nobody is responsible for yet."""
-    lead = due.lead if due else ()
-    coord = due.coordinating if due else ()
-    if not lead and not coord and not unreachable and not unassigned:
-        return None
-    builder = _Builder(limit)
-    builder.add(f"🔔 <b>Nhắc việc {day_title(today)}</b>")
-    if lead:
-        builder.add(f"Đơn vị của anh/chị chủ trì {_count_tasks(lead)} việc cần chú ý:")
-    _sections(builder, lead, limit=LEAD_CONTENT_CHARS)
-    if coord:
-        builder.add("")
-        builder.add(f"<b>🤝 Phối hợp ({len(coord)})</b>")
-        for item in coord:
-            builder.add(item_line(item, limit=COORD_CONTENT_CHARS), counted=True)
-    if unreachable:
-        builder.add("")
-        builder.add(f"<b>🚫 Cán bộ không nhận được tin nhắn ({len(unreachable)})</b>")
-        for name in unreachable:
-            builder.add(f"• {esc(name)}", counted=True)
-    if unassigned:
-        builder.add("")
-        builder.add(f"<b>👤 Chưa có người phụ trách ({_count_tasks(unassigned)})</b>")
-        builder.add("<i>Cơ quan nhóm chưa có thành viên: đặt thành viên bằng /nhom.</i>")
-        for item in unassigned:
-            builder.add(item_line(item, limit=COORD_CONTENT_CHARS), counted=True)
-    buttons = task_buttons(lead or coord)
-    return Digest(official_id, chat_id, "daily", builder.text(FOOTER), buttons, tuple(lead) + tuple(coord))
-
-
-def _count_tasks(items: Sequence[DueItem]) -> int:
-    return len({i.task.id for i in items})
 
 
 def render_weekly(

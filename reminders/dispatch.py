@@ -2,7 +2,8 @@
 
 The database is the source of truth: a pass asks "what is due today and not yet sent", so running it
 twice, from two processes, or after a crash never sends a digest twice, and a claim whose sender
-died is taken over once it is older than `stale_after`. Sending goes through an injected Sender
+died is taken over once its lease has run out (the pass renews its leases while it sends, so a
+pass kept waiting by a 429 keeps them). Sending goes through an injected Sender
 (bot/runtime/sender.py for Telegram): nothing here knows Telegram.
 """
 
@@ -10,8 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -21,7 +22,7 @@ from reminders.planning import organizations_of, plan_digests
 from reminders.policy import ReminderConfig
 from reminders.sending import Outcome, Pacer, Sender, SendStats, send_with_retries
 from storage.db import Database
-from storage.queries.reminders import claim_digests, load_recipients, mark_failed, mark_sent
+from storage.queries.reminders import claim_digests, load_recipients, mark_failed, mark_sent, renew_leases
 
 logger = logging.getLogger(__name__)
 
@@ -57,14 +58,23 @@ async def run_reminders(
     stale_after: timedelta = timedelta(minutes=10),
     backoff_base: float = 0.5,
     pacer: Pacer | None = None,
+    serves: Callable[[int | None], bool] | None = None,
 ) -> RunReport:
-    """One pass for the moment `now` (aware; the clock's time zone gives the local day)."""
+    """One pass for the moment `now` (aware; the clock's time zone gives the local day). With
+    `serves`, only the officials of the organizations it accepts (a deployment of several bots: each
+    bot writes to its own organizations, plans/bots.py)."""
     if now.tzinfo is None:
         now = now.replace(tzinfo=config.clock.tz)
     today = config.clock.local_day(now)
     # admins hear of officials who blocked the bot since the previous working day
     blocked_since = config.calendar.on_or_before(today - timedelta(days=1))
     snap = await db.run(load_recipients, day=today, blocked_since=blocked_since)
+    if serves is not None:
+        snap = replace(
+            snap,
+            officials=[o for o in snap.officials if serves(o.organization_id)],
+            blocked=[b for b in snap.blocked if serves(b[0])],
+        )
     orgs = await db.run(organization_snapshots, organization_ids=organizations_of(snap))
     today, working, digests = await asyncio.to_thread(plan_digests, snap, orgs, now=now, config=config)
     report = RunReport(day=today, working_day=working, planned=len(digests))
@@ -88,7 +98,8 @@ async def run_reminders(
     for kind in ("daily", "weekly"):
         of_kind = [d for d in digests if d.kind == kind]
         for start in range(0, len(of_kind), chunk_size):
-            await _run_chunk(db, of_kind[start : start + chunk_size], kind, today, stale_after, report, one)
+            chunk = of_kind[start : start + chunk_size]
+            await _run_chunk(db, chunk, kind, today, stale_after, config.claim_lease, report, one)
     report.rate_limited, report.retried = stats.rate_limited, stats.retried
     logger.info(
         "Reminders %s: %s sent, %s skipped, %s failed, %s blocked, %s×429",
@@ -108,6 +119,7 @@ async def _run_chunk(
     kind: str,
     today: date,
     stale_after: timedelta,
+    lease: timedelta,
     report: RunReport,
     one: Any,
 ) -> None:
@@ -133,6 +145,7 @@ async def _run_chunk(
                 now=claimed_at,
                 stale_before=claimed_at - stale_after,
                 items=items,
+                lease_until=claimed_at + lease,
             )
         )
     except Exception:
@@ -141,7 +154,10 @@ async def _run_chunk(
         return
     report.claimed += len(mine)
     report.skipped += len(chunk) - len(mine)
-    outcomes: list[Outcome] = await asyncio.gather(*(one(d) for d in chunk if d.official_id in mine))
+    sending = asyncio.gather(*(one(d) for d in chunk if d.official_id in mine))
+    outcomes: list[Outcome] = await _renewing(
+        db, sending, today=today, kind=kind, ids=sorted(mine), lease=lease
+    )
     sent = [(o.official_id, o.message_id) for o in outcomes if o.status == "sent"]
     failed = [(o.official_id, o.error) for o in outcomes if o.status == "failed"]
     blocked = [(o.official_id, o.error) for o in outcomes if o.status == "blocked"]
@@ -153,6 +169,32 @@ async def _run_chunk(
         await db.run(_record, day=today, kind=kind, sent=sent, failed=failed, blocked=blocked, now=done_at)
     except Exception:  # the claims stay "claimed": after stale_after the next run resends them
         logger.exception("Could not record the outcome of %s reminder digests", len(outcomes))
+
+
+async def _renewing(
+    db: Database, work: Awaitable[list[Outcome]], *, today: date, kind: str, ids: list[int], lease: timedelta
+) -> list[Outcome]:
+    """Await the sends while renewing the chunk's leases every third of a lease."""
+    done = asyncio.Event()
+
+    async def beat() -> None:
+        while not done.is_set():
+            try:
+                await asyncio.wait_for(done.wait(), timeout=lease.total_seconds() / 3)
+            except TimeoutError:
+                try:
+                    await db.run(
+                        renew_leases, day=today, kind=kind, official_ids=ids, until=datetime.now(UTC) + lease
+                    )
+                except Exception:  # the next beat tries again; a lapsed lease means a resend at worst
+                    logger.warning("Could not renew the leases of %s digests", len(ids), exc_info=True)
+
+    heart = asyncio.create_task(beat())
+    try:
+        return await work
+    finally:
+        done.set()
+        await heart
 
 
 def _record(

@@ -83,6 +83,7 @@ class OfficialDue:
     recipient: Recipient
     lead: tuple[DueItem, ...] = ()
     coordinating: tuple[DueItem, ...] = ()
+    assigned: frozenset[int] = frozenset()  # of the items' tasks, those assigned to them in person
 
     @property
     def items(self) -> tuple[DueItem, ...]:
@@ -208,12 +209,16 @@ def due_by_official(
     *,
     policy: PeriodPolicy | None = None,
     agency_groups: Mapping[int, Iterable[int]] | None = None,
+    assigned: Mapping[int, Iterable[int]] | None = None,
 ) -> dict[int, OfficialDue]:
     """Per official id, today's items (lead and coordinating). Officials with nothing are left out.
 
     `tasks` are the current ones (plans/lifecycle.current_tasks); `agency_groups` maps a group agency
-    to its members."""
+    to its members; `assigned` maps an official to the tasks assigned to them in person: those come
+    with their lead items whatever their agency or coordinating setting, never twice."""
     groups = agency_groups or {}
+    mine = assigned or {}
+    by_task: dict[int, list[DueItem]] = {}
     policy = policy or PeriodPolicy()
     lead_by_agency: dict[int, list[DueItem]] = defaultdict(list)
     coord_by_agency: dict[int, list[DueItem]] = defaultdict(list)
@@ -222,6 +227,7 @@ def due_by_official(
         items = task_items(task, reports.get(task.id, empty), today, cal, offsets, policy)
         if not items:
             continue
+        by_task[task.id] = items
         lead = expand_agencies(task.lead_agency_ids, groups)
         for agency_id in lead:
             lead_by_agency[agency_id].extend(items)
@@ -229,14 +235,23 @@ def due_by_official(
             coord_by_agency[agency_id].extend(items)
     result: dict[int, OfficialDue] = {}
     for person in recipients:
-        if not person.can_receive or person.agency_id is None:
+        own = mine.get(person.official_id, ())
+        if not person.can_receive or (person.agency_id is None and not own):
             continue
-        lead_items = sorted(lead_by_agency.get(person.agency_id, ()), key=_sort_key)
+        agency = person.agency_id
+        lead_items = list(lead_by_agency.get(agency, ())) if agency is not None else []
         coord_items: list[DueItem] = []
-        if person.remind_coordinating:
-            coord_items = sorted(coord_by_agency.get(person.agency_id, ()), key=_sort_key)
+        if person.remind_coordinating and agency is not None:
+            coord_items = list(coord_by_agency.get(agency, ()))
+        listed = {item.task.id for item in (*lead_items, *coord_items)}
+        for task_id in sorted(set(own) - listed):
+            lead_items.extend(by_task.get(task_id, ()))
+        lead_items.sort(key=_sort_key)
+        coord_items.sort(key=_sort_key)
         if lead_items or coord_items:
-            result[person.official_id] = OfficialDue(person, tuple(lead_items), tuple(coord_items))
+            result[person.official_id] = OfficialDue(
+                person, tuple(lead_items), tuple(coord_items), frozenset(own) & set(by_task)
+            )
     return result
 
 

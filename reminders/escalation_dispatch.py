@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -49,8 +50,10 @@ async def run_escalations(
     stale_after: timedelta = timedelta(minutes=10),
     backoff_base: float = 0.5,
     pacer: Pacer | None = None,
+    serves: Callable[[int | None], bool] | None = None,
 ) -> EscalationReport:
-    """One pass for the moment `now`; notices go out with the morning digests (after the reminder time)."""
+    """One pass for the moment `now`; notices go out with the morning digests (after the reminder time).
+    With `serves`, only to the leaders of the organizations it accepts (one bot of several)."""
     if now.tzinfo is None:
         now = now.replace(tzinfo=config.clock.tz)
     today = config.clock.local_day(now)
@@ -58,6 +61,8 @@ async def run_escalations(
     if config.escalate_after_days is None or now.astimezone(config.clock.tz).time() < config.reminder_time:
         return report
     snap = await db.run(load_recipients, day=today)
+    if serves is not None:
+        snap = replace(snap, officials=[o for o in snap.officials if serves(o.organization_id)])
     org_ids = {o.organization_id for o in snap.officials if o.organization_id is not None}
     orgs = await db.run(organization_snapshots, organization_ids=org_ids)
     notices = await asyncio.to_thread(plan_escalations, snap.officials, orgs, today, config)

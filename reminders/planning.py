@@ -10,7 +10,8 @@ from datetime import date, datetime, time
 from plans.lifecycle import current_tasks, tasks_for_period
 from plans.snapshot import OrgFacts
 from reminders.calendar import WorkCalendar, commune_calendar
-from reminders.digest import Digest, render_daily, render_weekly
+from reminders.digest import Digest, render_weekly
+from reminders.digest_daily import render_daily
 from reminders.due import DueItem, Recipient, WeeklySummary, due_by_official, unassigned_items, weekly_summary
 from reminders.policy import ReminderConfig
 from storage.models import Official, Role
@@ -93,6 +94,7 @@ def plan_digests(
                 config.offsets,
                 policy=config.periods,
                 agency_groups=facts.context.members,
+                assigned=snap.assignments,
             )
             if facts is not None
             else {}

@@ -4,7 +4,7 @@ the settings; tests build it directly)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import time, timedelta
 
 from plans.clock import Clock
 from plans.periods import PeriodPolicy
@@ -24,3 +24,6 @@ class ReminderConfig:
     # an agency without its period report when the reporting window has closed, is told to the
     # leader in charge. None: no escalation.
     escalate_after_days: int | None = 10
+    # A claim on a digest is leased: renewed while its pass is alive (a 429 may keep it waiting for
+    # minutes), taken over by another pass once the lease has run out (its process died).
+    claim_lease: timedelta = timedelta(seconds=90)

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from plans.recurrence import occurrences
 from plans.status import DONE, ONE_OFF_KINDS, Counts, TaskState, count, report_period
@@ -94,7 +95,10 @@ def upcoming_list(states: Sequence[TaskState], start: date, end: date) -> list[t
 
 
 def target_statuses(
-    tasks: Sequence[TaskFacts], reports: Mapping[int, Sequence[ReportFacts]], cutoff: date
+    tasks: Sequence[TaskFacts],
+    reports: Mapping[int, Sequence[ReportFacts]],
+    cutoff: date,
+    goals: Mapping[int, Sequence[Any]] | None = None,
 ) -> list[TargetStatus]:
     """Each KPI target against the latest value reported FOR IT (sent on or before the cutoff).
 
@@ -107,8 +111,9 @@ def target_statuses(
 
     result: list[TargetStatus] = []
     for task in tasks:
-        goals = task_goals(task)
-        if not goals:
+        # `goals`: plans.indicators.task_goals of each task, worked out once per snapshot by the caller
+        own = task_goals(task) if goals is None else goals.get(task.id, ())
+        if not own:
             continue
         latest = next(
             (
@@ -118,7 +123,7 @@ def target_statuses(
             ),
             None,
         )
-        for index, goal in enumerate(goals):
+        for index, goal in enumerate(own):
             value = latest.kpi_value if latest is not None and index == 0 else None
             reported_on = latest.reported_on if latest is not None and index == 0 else None
             result.append(TargetStatus(task, goal.label or task.content, goal.minimum, value, reported_on))

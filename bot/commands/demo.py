@@ -55,6 +55,22 @@ def _input_lines(force_tour: bool) -> list[str] | None:
     return piped or TOUR
 
 
+def _print_dashboard(settings: Settings, database_url: str) -> None:
+    """The dashboard the demo's bot serves, and a login link for the sample commune's leader."""
+    from bot.offline.demo import demo_login
+
+    if not settings.dashboard or not settings.dashboard_port:
+        return
+    host = "127.0.0.1" if settings.dashboard_host in ("0.0.0.0", "") else settings.dashboard_host
+    base = f"http://{host}:{settings.dashboard_port}/app/"
+    token = demo_login(database_url)
+    print(
+        f"Bảng điều khiển: {base}\n"
+        f"Đăng nhập (lãnh đạo Lê Văn Bình; dùng một lần, trong 10 phút): {base}login?t={token}\n"
+        "Trong cuộc trò chuyện, /dashboard cho liên kết mới.\n"
+    )
+
+
 def demo(args: argparse.Namespace, settings: Settings) -> int:
     from bot.commands.common import clock_at
     from bot.offline.chat import run_chat
@@ -75,6 +91,7 @@ def demo(args: argparse.Namespace, settings: Settings) -> int:
         "Gõ tin nhắn như một cán bộ (/help, /viec, «tỷ lệ hoàn thành quý 1 năm 2023?»); "
         "gõ số để bấm nút; /quit để thoát.\n"
     )
+    _print_dashboard(settings, info.database_url)
     lines = _input_lines(args.tour)
     interactive = lines is None
     source: Iterable[str] = sys.stdin if lines is None else lines

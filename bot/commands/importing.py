@@ -1,5 +1,6 @@
 """`planbot import FILE [--org NAME] [--dry-run] [--json]`: parse a plan document, print its summary,
-and (unless --dry-run) store it in one transaction."""
+and (unless --dry-run) store it in one transaction. A narrative report (no task table, figures in
+prose) is imported as its period's indicator values instead (bot/commands/narrative.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.commands.import_columns import columns_arg, unmapped_hint
+from bot.commands.narrative import run_narrative_import
 from bot.settings import Settings
 from plans.importing import ImportResult, preview_import, store_plan
 from plans.parsing.importer import PlanImportError, parse_file
@@ -20,11 +23,19 @@ logger = logging.getLogger(__name__)
 
 
 def add_parser(subparsers: Any) -> None:
-    parser = subparsers.add_parser("import", help="import a plan (.docx, .xlsx, .pdf, .txt, .md)")
+    parser = subparsers.add_parser(
+        "import", help="import a plan (.docx, .xlsx, .pdf, .txt, .md) or a narrative report's figures"
+    )
     parser.add_argument("file", type=Path, help="the plan document")
     parser.add_argument("--org", default=None, help='organization name, e.g. "UBND xã Thanh Xá"')
     parser.add_argument("--dry-run", action="store_true", help="parse and show the summary, store nothing")
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    parser.add_argument(
+        "--columns",
+        type=columns_arg,
+        default=None,
+        help='columns of a header planbot cannot map, from 1: "stt=1,noidung=2,chutri=3,phoihop=4,thoihan=5"',
+    )
     parser.set_defaults(func=run_import)
 
 
@@ -34,9 +45,15 @@ def _changes(result_added: int, result_changed: int, result_removed: int) -> str
 
 def run_import(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        parsed = parse_file(args.file, filename=args.file.name)
+        parsed = parse_file(args.file, filename=args.file.name, columns=getattr(args, "columns", None))
     except PlanImportError as exc:
+        # a file with no task table may be a narrative report: its figures are imported instead
+        narrative = run_narrative_import(args, settings) if exc.reason == "no_table" else None
+        if narrative is not None:
+            return narrative
         print(str(exc), file=sys.stderr)
+        if exc.reason == "unmapped_header" and exc.header_texts:
+            print(unmapped_hint(exc), file=sys.stderr)
         return 1
     db = Database(settings.database_url)
     try:
@@ -62,6 +79,12 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         for label, items in (("Thêm", diff.added), ("Sửa", diff.changed), ("Bỏ", diff.removed)):
             for item in items[:20]:
                 print(f"  {label} {item.code}: {item.content[:80]}")
+        for label, items in (
+            ("Giữ chỉnh sửa", diff.kept_corrections),
+            ("Theo văn bản mới, thay chỉnh sửa", diff.contradicted_corrections),
+        ):
+            for item in items[:20]:
+                print(f"  {label} {item.code} ({', '.join(item.fields)}): {item.content[:80]}")
     if args.dry_run:
         print("Chạy thử (--dry-run): chưa lưu gì.")
     elif result is not None:

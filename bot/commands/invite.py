@@ -1,4 +1,5 @@
-"""`planbot invite --agency NAME --role ROLE [--org NAME] [--days N]`: print an invite deep link."""
+"""`planbot invite --agency NAME --role ROLE [--org NAME] [--days N]`: print an invite deep link;
+`planbot invite --csv FILE [--out OUT]`: one invite per row of a list (bot/commands/invite_csv.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,18 @@ def add_parser(subparsers: Any) -> None:
         help="create a single-use invite link for an agency and a role",
         description="Create an invite and print the deep link https://t.me/<bot>?start=<code>.",
     )
-    parser.add_argument("--agency", required=True, help='agency name, e.g. "Phòng Văn hóa - Xã hội"')
+    parser.add_argument("--agency", default=None, help='agency name, e.g. "Phòng Văn hóa - Xã hội"')
+    parser.add_argument(
+        "--csv",
+        default=None,
+        help="a CSV of officials: name, agency, role[, max uses]; one invite per row (instead of --agency)",
+    )
+    parser.add_argument("--out", default=None, help="with --csv: write the links as CSV to this file")
+    parser.add_argument(
+        "--no-approval",
+        action="store_true",
+        help="with --csv: shared rows (max uses > 1) admit people without an admin's approval",
+    )
     parser.add_argument("--role", choices=ROLES, default="official", help="role given by the invite")
     parser.add_argument("--org", default=None, help='organization, e.g. "UBND xã Thanh Xá" (when several)')
     parser.add_argument("--days", type=int, default=DEFAULT_DAYS, help="days before the invite expires")
@@ -60,6 +72,13 @@ def bot_username(settings: Settings) -> str:
 def run_invite(args: argparse.Namespace, settings: Settings) -> int:
     if args.days < 1:
         print("planbot invite: --days must be at least 1", file=sys.stderr)
+        return 2
+    if getattr(args, "csv", None):
+        from bot.commands.invite_csv import run_invite_csv
+
+        return run_invite_csv(args, settings, bot_username)
+    if not args.agency:
+        print("planbot invite: give --agency NAME or --csv FILE", file=sys.stderr)
         return 2
     db = Database(settings.database_url)
     try:

@@ -1,4 +1,5 @@
-"""`planbot plans list|close|reopen`: an organization's plans, and closing (lưu trữ) one.
+"""`planbot plans list|close|reopen|edit` (also `planbot plan …`): an organization's plans, closing
+(lưu trữ) one, and correcting a task (bot/commands/plan_edit.py).
 
 A closed plan's tasks leave lists, digests and overdue counts; questions and reports about its
 periods still work. The same use cases serve /kehoach (plans/plan_admin.py)."""
@@ -10,6 +11,7 @@ import sys
 from typing import Any
 
 from bot.commands.common import organization_or_complain
+from bot.commands.plan_edit import add_action as add_edit_action
 from bot.settings import Settings
 from handlers.plans_admin import plan_state_text
 from plans.plan_admin import plan_summaries, set_archived
@@ -18,7 +20,9 @@ from storage.text import date_vi
 
 
 def add_parser(subparsers: Any) -> None:
-    parser = subparsers.add_parser("plans", help="list plans, close (archive) or reopen one")
+    parser = subparsers.add_parser(
+        "plans", aliases=["plan"], help="list plans, close (archive) or reopen one, correct a task (edit)"
+    )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="the organization's plans, current ones first")
     listing.add_argument("--org", default=None, help="organization name (when several)")
@@ -28,6 +32,7 @@ def add_parser(subparsers: Any) -> None:
         action.add_argument("plan_id", type=int, help="the plan's id, as `planbot plans list` prints it")
         action.add_argument("--org", default=None, help="organization name (when several)")
         action.set_defaults(func=run_close if name == "close" else run_reopen)
+    add_edit_action(actions)  # `planbot plan edit` (bot/commands/plan_edit.py)
 
 
 def run_list(args: argparse.Namespace, settings: Settings) -> int:

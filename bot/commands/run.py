@@ -52,6 +52,11 @@ def add_parser(subparsers: Any) -> None:
         help="webhook: the X-Telegram-Bot-Api-Secret-Token value (1-256 of A-Z a-z 0-9 _ -); "
         "default: derived from the bot token, the same in every process",
     )
+    parser.add_argument(
+        "--bot",
+        metavar="NAME",
+        help="serve one of the deployment's other bots (`planbot bots list`) instead of TELEGRAM_BOT_TOKEN",
+    )
     parser.set_defaults(func=run)
 
 
@@ -77,7 +82,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.commands.db import open_database
     from bot.logging_setup import redact, setup_logging
 
-    token = settings.require_token()
+    bot_account: tuple[int, str] | None = None
+    if getattr(args, "bot", None):
+        bot_account = _bot_account(settings, args.bot)
+        if bot_account is None:
+            print(f"planbot run: --bot: no bot named {args.bot!r} (see `planbot bots list`)", file=sys.stderr)
+            return 2
+    token = bot_account[1] if bot_account else settings.require_token()
     secret = args.secret_token or default_secret(token)
     setup_logging(settings.log_level, secrets=[token, secret])
     if args.webhook:
@@ -91,6 +102,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     db.dispose()
     application = build_application(settings, token=token)
+    if bot_account is not None:
+        from bot.runtime.jobs import BOT_ID_KEY
+
+        # Its reminder passes write only to the organizations bound to it (plans/bots.py).
+        application.bot_data[BOT_ID_KEY] = bot_account[0]
     if not args.webhook:
         logger.info("planbot starting (Bot API %s)", settings.telegram_api_base_url)
         # run_polling handles the signals: stops polling, flushes persistence, runs post_shutdown.
@@ -123,6 +139,18 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     logger.info("planbot stopped")
     return 0
+
+
+def _bot_account(settings: Settings, name: str) -> tuple[int, str] | None:
+    from storage.db import Database
+    from storage.queries.bots import bot_by_name
+
+    db = Database(settings.database_url)
+    try:
+        bot = db.call(bot_by_name, name=name.strip().lower())
+    finally:
+        db.dispose()
+    return (bot.id, bot.token) if bot is not None and bot.id is not None else None
 
 
 def _check_webhook_args(args: argparse.Namespace, secret: str) -> str | None:

@@ -79,3 +79,17 @@ def _add_officials(session: Session, organization_id: int) -> None:
             organization_id=organization_id,
             agency_id=agency_id,
         )
+
+
+DEMO_LEADER = 20003  # the sample commune's leader: the dashboard login link printed by `planbot demo`
+
+
+def demo_login(database_url: str) -> str | None:
+    """A single-use dashboard login token for the demo's leader (plans/dashboard_login.py)."""
+    from plans.dashboard_login import issue_login
+
+    database = Database(database_url)
+    try:
+        return database.call(issue_login, telegram_user_id=DEMO_LEADER)
+    finally:
+        database.dispose()

@@ -22,7 +22,7 @@ from typing import Any
 
 from telegram import Update
 
-from bot.offline.fake import BotMessage, FakeTelegram, FakeUser
+from bot.offline.fake import BotMessage, FakeGroup, FakeTelegram, FakeUser
 from bot.settings import Settings, load_settings
 from storage.db import Database
 
@@ -41,6 +41,8 @@ def harness_settings(
         "TELEGRAM_API_FILE_URL": tg.file_url,
         "DATABASE_URL": database_url,
         "PLANBOT_ADMIN_IDS": list(admin_ids),
+        # The dashboard's HTTP server stays off in tests unless asked (dashboard=True, dashboard_port=0).
+        "PLANBOT_DASHBOARD": False,
     }
     for key, value in overrides.items():
         field = Settings.model_fields.get(key)
@@ -208,6 +210,23 @@ class BotHarness:
         self, user_id: int, first_name: str, last_name: str | None = None, username: str | None = None
     ) -> FakeUser:
         return self.tg.user(user_id, first_name, last_name, username)
+
+    def group(self, chat_id: int, title: str) -> FakeGroup:
+        return self.tg.group(chat_id, title)
+
+    async def send_group(
+        self, group: FakeGroup, user: FakeUser, text: str, *, reply_to: int | None = None
+    ) -> list[BotMessage]:
+        """`user` writes in `group`; the bot's messages in the group since then."""
+        return await self._offer(
+            group.id,
+            lambda: self.tg.add_group_message(group, user, text, reply_to=reply_to),
+            f"the group message {text!r}",
+        )
+
+    async def add_to_group(self, group: FakeGroup, by: FakeUser) -> list[BotMessage]:
+        """`by` adds the bot to `group`; the bot's messages in the group since then."""
+        return await self._offer(group.id, lambda: self.tg.add_bot_to_group(group, by), "the bot's joining")
 
     def messages(self, user: FakeUser | int) -> list[BotMessage]:
         return self.tg.messages_to(user)

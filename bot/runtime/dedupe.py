@@ -26,7 +26,7 @@ from storage.text import nfc
 
 logger = logging.getLogger(__name__)
 
-DEDUPE_GROUP = -1
+DEDUPE_GROUP = -2  # first of all; handlers/notices.py runs in -1
 KEEP_FOR = timedelta(days=2)  # redeliveries come within minutes; Telegram keeps updates 24 hours
 PRUNE_EVERY = 1000  # claims between two prunes (and once at the first claim after a start)
 

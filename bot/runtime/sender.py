@@ -8,7 +8,7 @@ import warnings
 from datetime import timedelta
 
 import telegram
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, WebAppInfo
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.request import HTTPXRequest
@@ -18,15 +18,14 @@ from reminders.digest import Digest
 from reminders.sending import Delivery
 
 
-def digest_markup(digest: Digest) -> InlineKeyboardMarkup | None:
-    if not digest.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(b.text, callback_data=action_data(b.action, b.task_id)) for b in row]
-            for row in digest.buttons
-        ]
-    )
+def digest_markup(digest: Digest, webapp_url: str | None = None) -> InlineKeyboardMarkup | None:
+    rows = [
+        [InlineKeyboardButton(b.text, callback_data=action_data(b.action, b.task_id)) for b in row]
+        for row in digest.buttons
+    ]
+    if webapp_url and digest.kind == "weekly":  # the leaders' digest opens the dashboard in Telegram
+        rows.append([InlineKeyboardButton("📊 Bảng điều khiển", web_app=WebAppInfo(webapp_url))])
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def _seconds(value: int | float | timedelta) -> float:
@@ -36,8 +35,9 @@ def _seconds(value: int | float | timedelta) -> float:
 class TelegramSender:
     """reminders.sending.Sender over a telegram.Bot."""
 
-    def __init__(self, bot: telegram.Bot) -> None:
+    def __init__(self, bot: telegram.Bot, *, webapp_url: str | None = None) -> None:
         self.bot = bot
+        self.webapp_url = webapp_url
 
     async def deliver(self, digest: Digest) -> Delivery:
         try:
@@ -45,7 +45,7 @@ class TelegramSender:
                 digest.chat_id,
                 digest.text,
                 parse_mode=ParseMode.HTML,
-                reply_markup=digest_markup(digest),
+                reply_markup=digest_markup(digest, self.webapp_url),
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         except RetryAfter as exc:

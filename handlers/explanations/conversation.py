@@ -33,11 +33,12 @@ from handlers.explanations.draft import (
     Draft,
     ack,
     clear,
+    entry,
     new_draft,
     step,
 )
 from handlers.ui.callbacks import AnswerExplanation, ExplanationStep
-from handlers.ui.replies import buttons, esc, reply, user_text
+from handlers.ui.replies import MAX_CAPTION, buttons, clip, esc, reply, split_text, user_text
 from handlers.ui.texts import NO_PERMISSION_TEXT
 from plans.explanations import AnswerResult, answer_explanation, explanation_ask
 from plans.wording import EXPLANATION_NAME
@@ -53,6 +54,7 @@ ASK_FILE = "Gửi kèm văn bản (PDF, Word) hoặc ảnh chụp — không b�
 CANCELLED = "Đã huỷ giải trình. Chưa có gì được lưu."
 
 
+@entry
 async def start(update: Update, context: PlanbotContext) -> object:
     await ack(update)
     user = update.effective_user
@@ -196,11 +198,15 @@ async def _tell_leader(context: PlanbotContext, result: AnswerResult, kind: str)
         f"Về {esc(ask.subject)} — {esc(ask.period)}:\n\n{esc(result.answer)}"
     )
     try:
-        await context.bot.send_message(result.leader_chat_id, text[:4096])
+        for part in split_text(text):
+            await context.bot.send_message(result.leader_chat_id, part)
         if result.attachment_file_id:
-            caption = esc(
-                f"📎 {result.attachment_name or 'Văn bản'} — {EXPLANATION_NAME.lower()} của {ask.agency}"
-            )[:1024]
+            caption = clip(
+                esc(
+                    f"📎 {result.attachment_name or 'Văn bản'} — {EXPLANATION_NAME.lower()} của {ask.agency}"
+                ),
+                MAX_CAPTION,
+            )
             if kind == "photo":
                 await context.bot.send_photo(
                     result.leader_chat_id, result.attachment_file_id, caption=caption
@@ -215,6 +221,7 @@ async def _tell_leader(context: PlanbotContext, result: AnswerResult, kind: str)
     return True
 
 
+@entry
 async def cancel(update: Update, context: PlanbotContext) -> object:
     await ack(update)
     clear(context)

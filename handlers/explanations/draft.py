@@ -1,22 +1,22 @@
-"""The explanation draft: its conversation states, the typed draft kept in user_data (plain JSON, so
-the database persistence keeps it across restarts) and the `step` wrapper every state runs in,
-modelled on the progress report's (handlers/progress/draft.py)."""
+"""The explanation draft: its conversation states, the typed draft kept in user_data (plain JSON,
+written to the database with the conversation state at every step by handlers/ui/draft_store.py)
+and the `step` wrapper every state runs in, as the progress report's (handlers/progress/draft.py)."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import wraps
 from typing import Any
 
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from handlers.auth import current_official
 from handlers.context import PlanbotContext
-from handlers.ui.replies import esc, reply
+from handlers.ui.draft_store import STRANGER_SHORT as STRANGER_SHORT
+from handlers.ui.draft_store import DraftStore, Handler
+from handlers.ui.draft_store import ack as ack
 from storage.models import Official
 
 TEXT = "explain_text"
@@ -25,10 +25,10 @@ SUMMARY = "explain_summary"
 END = ConversationHandler.END
 
 KEY = "explanation"
+CONVERSATION = "explanation"  # the ConversationHandler's name: its state is stored with the draft
 IDLE = timedelta(minutes=30)
 GONE_TEXT = "Phiên giải trình này không còn. Bấm lại nút «Giải trình» trên yêu cầu để bắt đầu."
 EXPIRED_TEXT = "⏱ Phiên giải trình đã kết thúc vì quá 30 phút không thao tác. Chưa có gì được lưu."
-STRANGER_SHORT = "Bạn chưa được đăng ký sử dụng bot. Vui lòng liên hệ quản trị viên để nhận lời mời."
 
 
 def now() -> datetime:
@@ -55,17 +55,21 @@ class Draft:
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
-    @property
-    def expired(self) -> bool:
-        try:
-            return now() - datetime.fromisoformat(self.touched) > IDLE
-        except ValueError:
-            return True
+
+def _read(raw: dict[str, Any]) -> Draft:
+    return Draft.from_dict(raw)
 
 
-def _data(context: PlanbotContext) -> dict[Any, Any]:
-    assert context.user_data is not None
-    return context.user_data
+# The clock is looked up at each use, so that tests moving `now` forward reach the store too.
+STORE: DraftStore[Draft] = DraftStore(
+    key=KEY,
+    read=_read,
+    idle=IDLE,
+    gone_text=GONE_TEXT,
+    expired_text=EXPIRED_TEXT,
+    conversation=CONVERSATION,
+    clock=lambda: now(),
+)
 
 
 def new_draft(context: PlanbotContext, **fields: Any) -> Draft:
@@ -75,51 +79,25 @@ def new_draft(context: PlanbotContext, **fields: Any) -> Draft:
 
 
 def load(context: PlanbotContext) -> Draft | None:
-    raw = _data(context).get(KEY)
-    return Draft.from_dict(raw) if isinstance(raw, dict) else None
+    return STORE.load(context)
 
 
 def save(context: PlanbotContext, draft: Draft) -> None:
-    draft.touched = now().isoformat()
-    _data(context)[KEY] = draft.to_dict()
+    STORE.save(context, draft)
 
 
 def clear(context: PlanbotContext) -> None:
-    _data(context).pop(KEY, None)
+    STORE.clear(context)
 
 
-async def ack(update: Update) -> None:
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-
-
-Handler = Callable[[Update, PlanbotContext], Coroutine[Any, Any, object]]
 Step = Callable[[Update, PlanbotContext, Draft, Official], Awaitable[object]]
 
 
 def step(fn: Step) -> Handler:
-    """Every state handler: the draft must exist and be fresh, the user still registered; the draft
-    the step changed is saved with the state it returns."""
+    """Every state handler (handlers/ui/draft_store.py): the draft is fresh, the user registered,
+    and the draft with the state the step returns is stored before the step's replies go out."""
+    return STORE.step(fn)
 
-    @wraps(fn)
-    async def wrapper(update: Update, context: PlanbotContext) -> object:
-        await ack(update)
-        draft = load(context)
-        if draft is None:
-            await reply(update, esc(GONE_TEXT))
-            return END
-        if draft.expired:
-            clear(context)
-            await reply(update, esc(EXPIRED_TEXT))
-            return END
-        official = await current_official(update, context)
-        if official is None:
-            clear(context)
-            await reply(update, esc(STRANGER_SHORT))
-            return END
-        state = await fn(update, context, draft, official)
-        if state != END:
-            save(context, draft)
-        return state
 
-    return wrapper
+def entry(fn: Handler) -> Handler:
+    return STORE.entry(fn)

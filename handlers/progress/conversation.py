@@ -42,6 +42,7 @@ from handlers.progress.draft import (
     Draft,
     ack,
     clear,
+    entry,
     new_draft,
     save,
     step,
@@ -56,6 +57,7 @@ from handlers.ui.callbacks import (
     StartReport,
     Submit,
 )
+from handlers.ui.callbacks_period import QuickDone
 from handlers.ui.replies import buttons, esc, reply, user_text
 from handlers.ui.texts import NO_PERMISSION_TEXT
 from plans.periods import period_code
@@ -68,12 +70,16 @@ logger = logging.getLogger(__name__)
 COMMANDS = ("xong", "capnhat", "tiendo")
 
 
+@entry
 async def start_command(update: Update, context: PlanbotContext) -> object:
     official = await require_official(update, context)
     if official is None:
         return END
     draft = new_draft(context)
     words = user_text(update).split(maxsplit=1)
+    # "xong" means done: /xong preselects Đã thực hiện (still changeable); /capnhat asks.
+    draft.quick = bool(words) and words[0].lstrip("/").split("@")[0].lower() == "xong"
+    save(context, draft)
     if len(words) > 1:
         state = await _find_task(update, context, draft, official, words[1])
         save(context, draft)
@@ -82,14 +88,17 @@ async def start_command(update: Update, context: PlanbotContext) -> object:
     return TASK
 
 
+@entry
 async def start_from_button(update: Update, context: PlanbotContext) -> object:
     await ack(update)
     official = await current_official(update, context)
     if official is None:
         await reply(update, esc(T.STRANGER_SHORT))
         return END
-    pressed = StartReport.parse(update.callback_query.data if update.callback_query else None)
+    data = update.callback_query.data if update.callback_query else None
+    pressed = StartReport.parse(data) or QuickDone.parse(data)
     draft = new_draft(context)
+    draft.quick = isinstance(pressed, QuickDone)
     # _choose_task checks the permission (and answers a refusal) before the draft is used.
     state = await _choose_task(update, context, draft, official, pressed.task_id if pressed else 0)
     if state != END:
@@ -151,9 +160,10 @@ async def _choose_task(
     draft.period = draft.period_choices[0]
     if len(choices) > 1:
         return await P.ask_period(update, context, draft)
-    return await P.ask_status(update, context, draft)
+    return await P.after_period(update, context, draft)
 
 
+@entry
 async def cancel(update: Update, context: PlanbotContext) -> object:
     await ack(update)
     clear(context)
@@ -176,6 +186,7 @@ def build_conversation() -> ConversationHandler[PlanbotContext]:
             entry_points=[
                 CommandHandler(list(COMMANDS), start_command),
                 CallbackQueryHandler(start_from_button, pattern=StartReport.pattern()),
+                CallbackQueryHandler(start_from_button, pattern=QuickDone.pattern()),
             ],
             states={
                 TASK: [MessageHandler(text, task_text)],

@@ -1,26 +1,26 @@
 """The /xong draft: its conversation states, the typed draft kept in user_data, and the `step`
 wrapper every state handler runs in.
 
-The draft is stored as a plain JSON dict in context.user_data["progress"], so the database
-persistence keeps it across restarts together with the conversation state. PTB's
-conversation_timeout is not persisted, so every step also checks the draft's own "touched" time.
+The draft is stored as a plain JSON dict in context.user_data["progress"], written to the database
+with the conversation state at every step (handlers/ui/draft_store.py). PTB's conversation_timeout
+is not persisted, so every step also checks the draft's own "touched" time.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import wraps
 from typing import Any
 
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from handlers.auth import current_official
 from handlers.context import PlanbotContext
-from handlers.ui.replies import esc, reply
+from handlers.ui.draft_store import STRANGER_SHORT as STRANGER_SHORT
+from handlers.ui.draft_store import DraftStore, Handler
+from handlers.ui.draft_store import ack as ack
 from storage.models import Official
 
 # Conversation states (strings: they are stored as JSON by the persistence).
@@ -38,11 +38,11 @@ EDIT_MENU = "edit_menu"
 END = ConversationHandler.END
 
 KEY = "progress"
+CONVERSATION = "progress"  # the ConversationHandler's name: its state is stored with the draft
 GONE_TEXT = "Phiên báo cáo này không còn. Gõ /xong để bắt đầu báo cáo mới."
 EXPIRED_TEXT = (
     "⏱ Phiên báo cáo đã kết thúc vì quá 15 phút không thao tác. Chưa có gì được lưu. Gõ /xong để báo cáo lại."
 )
-STRANGER_SHORT = "Bạn chưa được đăng ký sử dụng bot. Vui lòng liên hệ quản trị viên để nhận lời mời."
 IDLE = timedelta(minutes=15)
 
 
@@ -70,6 +70,7 @@ class Draft:
     attachment: dict[str, Any] | None = None
     kpi: float | None = None
     editing: str | None = None  # the one step being changed from the summary ("Sửa")
+    quick: bool = False  # /xong or "✅ Xong": Đã thực hiện is chosen, the status step is skipped
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> Draft:
@@ -79,23 +80,26 @@ class Draft:
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
-    @property
-    def expired(self) -> bool:
-        try:
-            touched = datetime.fromisoformat(self.touched)
-        except ValueError:
-            return True
-        return now() - touched > IDLE
-
     def note(self) -> str | None:
         """The reason for "Chưa thực hiện" and an unparsed document text, kept as the report's note."""
         parts = [part for part in (self.reason, self.doc_note) if part]
         return "\n".join(parts) or None
 
 
-def _data(context: PlanbotContext) -> dict[Any, Any]:
-    assert context.user_data is not None
-    return context.user_data
+def _read(raw: dict[str, Any]) -> Draft:
+    return Draft.from_dict(raw)
+
+
+# The clock is looked up at each use, so that tests moving `now` forward reach the store too.
+STORE: DraftStore[Draft] = DraftStore(
+    key=KEY,
+    read=_read,
+    idle=IDLE,
+    gone_text=GONE_TEXT,
+    expired_text=EXPIRED_TEXT,
+    conversation=CONVERSATION,
+    clock=lambda: now(),
+)
 
 
 def new_draft(context: PlanbotContext) -> Draft:
@@ -105,51 +109,25 @@ def new_draft(context: PlanbotContext) -> Draft:
 
 
 def load(context: PlanbotContext) -> Draft | None:
-    raw = _data(context).get(KEY)
-    return Draft.from_dict(raw) if isinstance(raw, dict) else None
+    return STORE.load(context)
 
 
 def save(context: PlanbotContext, draft: Draft) -> None:
-    draft.touched = now().isoformat()
-    _data(context)[KEY] = draft.to_dict()
+    STORE.save(context, draft)
 
 
 def clear(context: PlanbotContext) -> None:
-    _data(context).pop(KEY, None)
+    STORE.clear(context)
 
 
-async def ack(update: Update) -> None:
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-
-
-Handler = Callable[[Update, PlanbotContext], Coroutine[Any, Any, object]]
 Step = Callable[[Update, PlanbotContext, Draft, Official], Awaitable[object]]
 
 
 def step(fn: Step) -> Handler:
-    """Every state handler: the draft must exist and be fresh, the user still registered; the draft
-    the step changed is saved with the state it returns."""
+    """Every state handler (handlers/ui/draft_store.py): the draft is fresh, the user registered,
+    and the draft with the state the step returns is stored before the step's replies go out."""
+    return STORE.step(fn)
 
-    @wraps(fn)
-    async def wrapper(update: Update, context: PlanbotContext) -> object:
-        await ack(update)
-        draft = load(context)
-        if draft is None:
-            await reply(update, esc(GONE_TEXT))
-            return END
-        if draft.expired:
-            clear(context)
-            await reply(update, esc(EXPIRED_TEXT))
-            return END
-        official = await current_official(update, context)
-        if official is None:
-            clear(context)
-            await reply(update, esc(STRANGER_SHORT))
-            return END
-        state = await fn(update, context, draft, official)
-        if state != END:
-            save(context, draft)
-        return state
 
-    return wrapper
+def entry(fn: Handler) -> Handler:
+    return STORE.entry(fn)

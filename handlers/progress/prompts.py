@@ -23,6 +23,7 @@ from handlers.progress.draft import (
     Draft,
 )
 from handlers.ui.callbacks import (
+    Callback,
     CancelDraft,
     ChoosePeriod,
     DraftStep,
@@ -77,14 +78,26 @@ async def ask_reason(update: Update) -> object:
 
 async def ask_docs(update: Update, draft: Draft) -> object:
     required = draft.status == DONE
-    rows = [CANCEL_ROW] if required else [[("Bỏ qua", DraftStep("docs-skip"))], CANCEL_ROW]
-    await reply(update, T.ask_docs_text(required), reply_markup=buttons(*rows))
+    rows: list[list[tuple[str, Callback]]] = [list(CANCEL_ROW)]
+    if not required:
+        rows.insert(0, [("Bỏ qua", DraftStep("docs-skip"))])
+    if draft.editing and (draft.docs or draft.doc_note):
+        rows.insert(0, [("Giữ văn bản đã nhập", DraftStep("docs-keep"))])
+    text = T.ask_docs_text(required)
+    if draft.quick and not draft.editing:
+        # The status was not asked: say it, and let it be changed with one tap.
+        text = T.quick_docs_text(draft) + text
+        rows.insert(0, [("Đổi tình trạng", DraftStep("status"))])
+    await reply(update, text, reply_markup=buttons(*rows))
     return DOCS
 
 
-async def ask_attachment(update: Update) -> object:
+async def ask_attachment(update: Update, draft: Draft) -> object:
+    # While editing, "skip" keeps the file already sent: say so on the button.
+    kept = draft.attachment.get("name") if draft.editing and draft.attachment else None
+    label = f"Giữ tệp {kept}" if kept else "Bỏ qua"
     await reply(
-        update, T.ASK_ATTACHMENT, reply_markup=buttons([("Bỏ qua", DraftStep("attach-skip"))], CANCEL_ROW)
+        update, T.ASK_ATTACHMENT, reply_markup=buttons([(label, DraftStep("attach-skip"))], CANCEL_ROW)
     )
     return ATTACH
 
@@ -130,6 +143,9 @@ async def show_edit_menu(update: Update, draft: Draft) -> object:
 async def after_period(update: Update, context: PlanbotContext, draft: Draft) -> object:
     if draft.editing:
         return await show_summary(update, context, draft)
+    if draft.quick and draft.status is None:
+        draft.status = DONE  # /xong: done is chosen; "Đổi tình trạng" on the next step changes it
+        return await after_status(update, context, draft)
     return await ask_status(update, context, draft)
 
 
@@ -151,7 +167,7 @@ async def after_reason(update: Update, context: PlanbotContext, draft: Draft) ->
 async def after_docs(update: Update, context: PlanbotContext, draft: Draft) -> object:
     if draft.editing:
         return await show_summary(update, context, draft)
-    return await ask_attachment(update)
+    return await ask_attachment(update, draft)
 
 
 async def after_attachment(update: Update, context: PlanbotContext, draft: Draft) -> object:

@@ -109,11 +109,20 @@ async def docs_button(update: Update, context: PlanbotContext, draft: Draft, off
     action = pressed.action if pressed is not None else ""
     pending = draft.pending or {}
     draft.pending = None
+    if action == "status":  # "Đổi tình trạng" after /xong chose Đã thực hiện
+        draft.quick = False
+        return await P.ask_status(update, context, draft)
     if action == "docs-ok" and pending.get("docs"):
         draft.docs = list(pending["docs"])
+        if draft.editing:
+            draft.doc_note = None  # the new documents replace what was given before
     elif action == "docs-note" and pending.get("text"):
         draft.doc_note = str(pending["text"])
-    elif action == "docs-skip" and draft.status != DONE:
+        if draft.editing:
+            draft.docs = []
+    elif (action == "docs-skip" and draft.status != DONE) or (
+        action == "docs-keep" and draft.editing and (draft.docs or draft.doc_note)
+    ):
         pass
     else:
         return await P.ask_docs(update, draft)
@@ -208,12 +217,11 @@ async def edit_chosen(update: Update, context: PlanbotContext, draft: Draft, off
         return await P.ask_period(update, context, draft)
     if part == "status":
         return await P.ask_status(update, context, draft)
+    # The documents and the file already given stay until new ones come ("Giữ …" keeps them).
     if part == "docs":
-        draft.docs, draft.doc_note = [], None
         return await P.ask_docs(update, draft)
     if part == "attach":
-        draft.attachment = None
-        return await P.ask_attachment(update)
+        return await P.ask_attachment(update, draft)
     if part == "kpi" and draft.targets:
         return await P.ask_kpi(update, draft)
     return await P.show_summary(update, context, draft)

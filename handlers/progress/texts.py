@@ -75,6 +75,14 @@ def ask_docs_text(required: bool) -> str:
     )
 
 
+def quick_docs_text(draft: Draft) -> str:
+    """The head of the document step when /xong chose Đã thực hiện itself."""
+    return (
+        f"Nhiệm vụ <b>{esc(draft.code)}</b>: {esc(shorten(draft.content, 200))}\n"
+        f"Tình trạng: <b>{STATUS_NAMES.get(draft.status or '', '?')}</b>\n\n"
+    )
+
+
 def summary_text(draft: Draft, period: Period | None) -> str:
     out = [
         "<b>Xác nhận báo cáo</b>",

@@ -148,7 +148,8 @@ class SetStatus(Callback):
 @register
 @dataclasses.dataclass(frozen=True)
 class DraftStep(Callback):
-    """A step button of the draft: docs-ok | docs-note | docs-re | docs-skip | attach-skip | kpi-skip."""
+    """A step button of the draft: docs-ok | docs-note | docs-re | docs-skip | docs-keep (Sửa: keep
+    the documents given) | status ("Đổi tình trạng" after /xong chose done) | attach-skip | kpi-skip."""
 
     PREFIX: ClassVar[str] = "p:d"
     action: str
@@ -371,9 +372,19 @@ _ACTIONS: dict[str, type[Callback]] = {
 
 
 def action_data(action: str, target_id: int) -> str:
-    """The data of a button a digest or notice asks for: "card"/"report" on a task, "remind"/
-    "explain" on an escalation, "answer" on an explanation request."""
-    kind = _ACTIONS.get(action)
+    """The data of a button a digest or notice asks for: "card"/"report"/"done" on a task, "period"
+    (no target), "remind"/"explain" on an escalation, "answer" on an explanation request."""
+    kind = _ACTIONS.get(action) or _feature_actions().get(action)
     if kind is None:
         raise CallbackError(f"unknown digest action {action!r}")
+    if not dataclasses.fields(kind):
+        return kind().data()
     return kind(target_id).data()  # type: ignore[call-arg]
+
+
+def _feature_actions() -> dict[str, type[Callback]]:
+    """Digest buttons defined in a feature's own module; imported here, at use, because that
+    module builds on this one."""
+    from handlers.ui.callbacks_period import PeriodStart, QuickDone
+
+    return {"done": QuickDone, "period": PeriodStart}

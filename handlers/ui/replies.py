@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
@@ -12,6 +15,22 @@ from handlers.ui.callbacks import Callback
 from storage.text import nfc
 
 MAX_TEXT = 4096
+MAX_CAPTION = 1024
+
+Held = list[tuple[Update, str, InlineKeyboardMarkup | None]]
+# While a draft's step runs, its replies wait here until its state is stored (handlers/ui/draft_store.py).
+_HELD: ContextVar[Held | None] = ContextVar("planbot_held_replies", default=None)
+
+
+@contextmanager
+def held_replies() -> Iterator[Held]:
+    """Replies made inside are collected (in order), not sent; the caller sends them afterwards."""
+    outbox: Held = []
+    token = _HELD.set(outbox)
+    try:
+        yield outbox
+    finally:
+        _HELD.reset(token)
 
 
 def esc(text: object) -> str:
@@ -34,21 +53,60 @@ def buttons(*rows: Sequence[tuple[str, Callback]]) -> InlineKeyboardMarkup:
     )
 
 
+def tg_len(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+_PIECE = re.compile(r"<[^>]*>|&[#\w]+;|.", re.DOTALL)
+_TAG = re.compile(r"<(/?)([a-z\-]+)[^>]*>", re.IGNORECASE)
+
+
+def _hard_cut(line: str, limit: int) -> list[str]:
+    """Cut one over-long HTML line into parts of at most `limit` UTF-16 units, never inside a tag or
+    an entity ("&amp;" cut in two is "Can't parse entities"), closing the tags still open at each
+    cut and opening them again in the next part."""
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    open_tags: list[tuple[str, str]] = []  # (name, the opening tag as written)
+    for piece in _PIECE.findall(line):
+        tag = _TAG.fullmatch(piece)
+        closing = "".join(f"</{name}>" for name, _ in reversed(open_tags))
+        if size + tg_len(piece) + tg_len(closing) > limit and current:
+            parts.append("".join(current) + closing)
+            current = [opening for _, opening in open_tags]
+            size = sum(tg_len(opening) for opening in current)
+        current.append(piece)
+        size += tg_len(piece)
+        if tag is not None:
+            name = tag.group(2).lower()
+            if tag.group(1):
+                if open_tags and open_tags[-1][0] == name:
+                    open_tags.pop()
+            else:
+                open_tags.append((name, piece))
+    if current:
+        parts.append("".join(current))
+    return parts
+
+
 def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
-    """Split a long HTML reply on line boundaries so every part stays under Telegram's limit."""
-    if len(text) <= limit:
+    """Split a long HTML reply on line boundaries so every part stays under Telegram's limit
+    (counted in UTF-16 units on the HTML itself, which is never shorter than what Telegram shows)."""
+    if tg_len(text) <= limit:
         return [text]
     parts: list[str] = []
     current = ""
     for line in text.split("\n"):
-        while len(line) > limit:  # a single monstrous line: hard cut
+        if tg_len(line) > limit:  # a single monstrous line: cut it where HTML allows
             if current:
                 parts.append(current)
                 current = ""
-            parts.append(line[:limit])
-            line = line[limit:]
+            *whole, line = _hard_cut(line, limit)
+            parts.extend(whole)
         candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
+        if tg_len(candidate) > limit:
             parts.append(current)
             current = line
         else:
@@ -58,12 +116,24 @@ def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
     return parts
 
 
+def clip(text: str, limit: int) -> str:
+    """The start of an HTML text that fits `limit` UTF-16 units (a caption: 1,024), cut safely, with
+    "…" when something was left out."""
+    if tg_len(text) <= limit:
+        return text
+    return _hard_cut(text, limit - 1)[0] + "…"
+
+
 async def reply(
     update: Update, text: str, *, reply_markup: InlineKeyboardMarkup | None = None
 ) -> Message | None:
     """Send text (already HTML-safe) to the chat of the update; buttons go on the last part."""
     chat = update.effective_chat
     if chat is None:
+        return None
+    held = _HELD.get()
+    if held is not None:
+        held.append((update, text, reply_markup))
         return None
     parts = split_text(text)
     sent: Message | None = None
@@ -77,7 +147,7 @@ async def show_text(
     query: CallbackQuery, update: Update, text: str, markup: InlineKeyboardMarkup | None
 ) -> None:
     """Edit the pressed message in place; a card too long for one message is sent as new messages."""
-    if len(text) > MAX_TEXT:
+    if tg_len(text) > MAX_TEXT:
         await reply(update, text, reply_markup=markup)
         return
     try:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers.ui.callbacks import ListPage, OpenCard, StartReport
+from handlers.ui.callbacks_assign import AssignOpen
+from handlers.ui.callbacks_edit import EditStart
+from handlers.ui.callbacks_period import ReportAttachment
 from handlers.ui.replies import esc
 from plans.periods import period_label
 from plans.tasks import TaskCard, TaskLine
@@ -158,9 +161,17 @@ def task_buttons(lines: Sequence[TaskLine], page: int = 0) -> list[list[InlineKe
     return [buttons[i : i + BUTTONS_PER_ROW] for i in range(0, len(buttons), BUTTONS_PER_ROW)]
 
 
+def _list_page(page: int) -> str:
+    return ListPage(page).data()
+
+
 def list_keyboard(
-    ordered: Sequence[tuple[str, TaskLine]], page: int, per_page: int = PAGE_SIZE
+    ordered: Sequence[tuple[str, TaskLine]],
+    page: int,
+    per_page: int = PAGE_SIZE,
+    page_data: Callable[[int], str] = _list_page,
 ) -> InlineKeyboardMarkup | None:
+    """The task buttons of a page and the page arrows (`page_data`: another list's page buttons)."""
     if not ordered:
         return None
     page = clamp_page(page, len(ordered), per_page)
@@ -170,10 +181,10 @@ def list_keyboard(
     if pages > 1:
         nav = []
         if page > 0:
-            nav.append(InlineKeyboardButton("◀", callback_data=ListPage(page - 1).data()))
-        nav.append(InlineKeyboardButton(f"{page + 1}/{pages}", callback_data=ListPage(page).data()))
+            nav.append(InlineKeyboardButton("◀", callback_data=page_data(page - 1)))
+        nav.append(InlineKeyboardButton(f"{page + 1}/{pages}", callback_data=page_data(page)))
         if page < pages - 1:
-            nav.append(InlineKeyboardButton("▶", callback_data=ListPage(page + 1).data()))
+            nav.append(InlineKeyboardButton("▶", callback_data=page_data(page + 1)))
         rows.append(nav)
     return InlineKeyboardMarkup(rows)
 
@@ -249,6 +260,8 @@ def card_text(
         out.append(f"<b>Chủ trì:</b> {esc('; '.join(card.lead_agencies))}")
     if card.coordinating_agencies:
         out.append(f"<b>Phối hợp:</b> {esc('; '.join(card.coordinating_agencies))}")
+    if card.assignees:
+        out.append(f"<b>Người thực hiện:</b> {esc(', '.join(card.assignees))}")
     written = line.deadline_text or "không ghi"
     out.append(f"<b>Thời hạn:</b> {esc(written)} ({esc(human_deadline(line, today))})")
     due = effective_due(line, today)
@@ -294,10 +307,32 @@ def explanation_lines(card: TaskCard, limit: int = 3) -> list[str]:
     return out
 
 
+MAX_FILE_BUTTONS = 3
+
+
+def attachment_buttons(card: TaskCard) -> list[list[InlineKeyboardButton]]:
+    """ "📎 name" for the files of the task's current reports (newest first, a few): pressed, the
+    file is sent back (handlers/period_report/attachments.py re-authorises)."""
+    rows = []
+    for entry in card.history:
+        if entry.superseded or not entry.attachment_file_id:
+            continue
+        label = f"📎 {shorten(entry.attachment_name or 'tệp đính kèm', 40)}"
+        rows.append([InlineKeyboardButton(label, callback_data=ReportAttachment(entry.report_id).data())])
+        if len(rows) >= MAX_FILE_BUTTONS:
+            break
+    return rows
+
+
 def card_keyboard(card: TaskCard, back_page: int) -> InlineKeyboardMarkup:
     rows = []
     if card.can_report:
         rows.append([InlineKeyboardButton("Báo cáo tiến độ", callback_data=StartReport(card.line.id).data())])
+    rows += attachment_buttons(card)
+    if card.can_assign:
+        rows.append([InlineKeyboardButton("👤 Giao việc", callback_data=AssignOpen(card.line.id).data())])
+    if card.can_edit:
+        rows.append([InlineKeyboardButton("✏️ Sửa", callback_data=EditStart(card.line.id).data())])
     rows.append([InlineKeyboardButton("Quay lại", callback_data=ListPage(back_page).data())])
     return InlineKeyboardMarkup(rows)
 

@@ -17,6 +17,7 @@ from plans.tasks import search_index
 from reports.questions.frame import Context, Frame
 from storage.facts import TaskFacts
 from storage.models import Official, Role
+from storage.queries.assignments import organization_people
 from storage.queries.facts import agencies_for_matching
 from storage.queries.indicators import IndicatorRow
 from storage.text import fold
@@ -70,6 +71,12 @@ def question_context(
         )
         facts.derived["question_context"] = base
     extra = _words(f"{r.label} {r.text or ''}" for r in figures)
+    # the officials, read for every question (people join and leave without a new snapshot); their
+    # names are words the typo correction must keep ("Lan" is no misspelt "làm")
+    people = tuple(
+        (p.id, p.full_name) for p in organization_people(session=session, organization_id=organization_id)
+    )
+    extra |= _words(name for _, name in people)
     own = viewer.agency_id if not is_leader(viewer) else None
     return Context(
         organization=base.organization or facts.context.name,
@@ -80,6 +87,7 @@ def question_context(
         words=base.words | extra if extra else base.words,
         own_agency_id=own,
         own_agency_name=facts.context.agency_names.get(own) if own is not None else None,
+        people=people,
     )
 
 

@@ -23,6 +23,7 @@ from reports.answers import card as One
 from reports.answers import compare as C
 from reports.answers import documents as D
 from reports.answers import figures as F
+from reports.answers import people as P
 from reports.answers import tasks as T
 from reports.answers.context import Asked, default_period, is_leader, question_context, view_of
 from reports.answers.measured import known_by, load_figures
@@ -189,6 +190,8 @@ def _dispatch(asked: Asked, period: Period | None) -> Answer:
                           "task", period, asked.view.label, frame=frame)  # fmt: skip
         ask = "list"
     period = period or asked.policy.default_for_questions(asked.today)
+    if ask == "people":
+        return P.people(asked, period)
     if ask == "rate" and frame.topic and T.topic_tasks(asked, asked.tasks(period), frame.topic) is not None:
         return T.listing(asked, period)  # "số hóa hồ sơ đến đâu rồi?": the tasks of that topic
     if ask == "rate":

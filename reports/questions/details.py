@@ -37,16 +37,23 @@ def titled(original: str) -> list[str]:
     return runs
 
 
+_PERSON_TITLE = re.compile(r"^(?:(?:anh|chi|ong|ba|co|chu|bac|em|dong chi|d/c|dc)\s+)+")
+
+
 def other_place(original: str, ctx: Context) -> bool:
     """Another commune named: "xã Tân An", "Thanh Hà so với Thanh Xá" asked in Thanh Hà."""
     from reports.questions.agencies import mentions
 
     own = fold(ctx.organization)
     names = [m.group(1) for m in _PLACE.finditer(original)] + titled(original)
+    people = [fold(name).lower() for _, name in ctx.people]
     for name in names:
         key = fold(name).strip()
         if len(key) < 3 or (own and re.search(rf"\b{re.escape(key)}\b", own)) or mentions(key, ctx.agencies):
             continue  # the commune itself, or one of its agencies written in capitals
+        person = _PERSON_TITLE.sub("", key.lower()).strip()
+        if person and any(re.search(rf"\b{re.escape(person)}\b", p) for p in people):
+            continue  # one of its officials ("Anh Văn Hùng", "Trần Thị Lan")
         if name.strip()[:1].isupper():
             return True
     return False

@@ -31,6 +31,7 @@ _CARRIES_PERIOD = (
     "compare",
     "rank",
     "not_reported",
+    "people",
 )
 
 
@@ -83,7 +84,9 @@ def merge(frame: Frame, memory: Frame | None) -> tuple[Frame, Frame]:
                        own_agency=memory.own_agency, role=memory.role)  # fmt: skip
     if frame.section is None and frame.item is None:
         changes.update(section=memory.section, item=memory.item)
-    if frame.status is None and ask in ("list", "count", "not_reported", "rank"):
+    if ask == "people" and not frame.persons:  # "thế còn quý trước?" after "chị Lan đã báo cáo chưa"
+        changes.update(persons=memory.persons, person_name=memory.person_name)
+    if frame.status is None and ask in ("list", "count", "not_reported", "rank", "people"):
         changes["status"] = (
             memory.status if not drill or memory.ask in ("list", "count", "not_reported") else None
         )

@@ -22,6 +22,7 @@ ASKS = (
     "compare",  # period with period, agency with agency, section with section, status with status
     "rank",  # agencies, sections, items or indicators ranked
     "not_reported",  # tasks without a report for the period
+    "people",  # per-person figures: who has not reported, one person's tasks and rate
     "upcoming",  # tasks due in a window
     "chart",  # the completion chart
     "report",  # the written report (phụ lục)
@@ -39,6 +40,8 @@ class Frame:
     agencies: tuple[int, ...] = ()  # the agencies a comparison or ranking is about
     role: str = "lead"  # lead | coordinating | any: how the agency takes part in its tasks
     own_agency: bool = False  # "việc của tôi", "đơn vị mình"
+    persons: tuple[int, ...] = ()  # the officials named ("anh Hùng", "chị Lan")
+    person_name: str | None = None  # the first one's full name
     topic: tuple[str, ...] = ()  # topic words as the grammar reads them (folded)
     topic_typed: str = ""  # the topic as typed (what an answer may echo)
     section: str | None = None  # "II"
@@ -135,4 +138,5 @@ class Context:
     words: frozenset[str] = frozenset()  # every folded word of the plans' tasks and results
     own_agency_id: int | None = None  # the asking official's agency
     own_agency_name: str | None = None
+    people: tuple[tuple[int, str], ...] = ()  # the organization's officials: id, full name
     extra: dict[str, Any] = field(default_factory=dict, compare=False)

@@ -23,6 +23,7 @@ from reports.questions.agencies import SELF, find_agency, mentions
 from reports.questions.details import comparison, cut, document_frame, other_place, topic, unknown_subject
 from reports.questions.frame import Context, Frame
 from reports.questions.lexicon import OFFTOPIC, UNKNOWN_DIMENSIONS
+from reports.questions.people import asks_about_people, find_people
 from reports.questions.periods import PeriodError, blank, find_period, find_periods, parse_period_text
 from reports.questions.text import clauses, correct, normalize, read
 
@@ -165,7 +166,8 @@ def parse(
     hint = memory.period.year if followup and memory is not None and memory.period is not None else None
     anchor = memory.period if followup and memory is not None else None
     p = _parts(t, ctx, today, policy.mode, hint, anchor)
-    key = p.key
+    people = find_people(p.key, ctx.people)  # first: "em Tuấn" is a person, not "đơn vị em"
+    key = cut(p.key, [(m.start, m.end) for m in people]) if people else p.key
     found = mentions(key, ctx.agencies)
     own = SELF.search(key) if ctx.own_agency_id is not None else None
     sections, items, section_spans = _sections(key, ctx)
@@ -175,6 +177,13 @@ def parse(
     status_hits = A.statuses(plain)
     status_list = [s for s, _ in status_hits]
     ask = _ask(plain, cut(plain, [span for _, span in status_hits]), p, status_list, bool(found))
+    if (
+        (people or asks_about_people(plain))
+        and not p.codes
+        and (ask not in ("chart", "report", "documents") or (ask == "report" and "no_report" in status_list))
+        and not OFFTOPIC.search(plain)
+    ):
+        ask = "people"  # "ai chưa báo cáo", "tỷ lệ của chị Lan": per-person figures
     reason = "not_tracked" if ask == "offtopic" else None
     if other_place(reading.original, ctx):
         ask, reason = "offtopic", "other_commune"
@@ -206,6 +215,9 @@ def parse(
         frame = frame.but(ask="indicator", topic=())  # a figure's name alone, where there are only figures
     if frame.ask == "documents":
         frame = document_frame(frame, t, rest)
+    if frame.ask == "people":
+        ids = tuple(dict.fromkeys(m.official_id for m in people))
+        frame = frame.but(topic=(), persons=ids, person_name=people[0].name if people else None)
     return frame
 
 

@@ -110,3 +110,11 @@ def reports_for_task(*, session: Session, task_id: int) -> list[ProgressReport]:
             .order_by(col(ProgressReport.created_at), col(ProgressReport.id))
         ).all()
     )
+
+
+def report_attachment(*, session: Session, report_id: int) -> tuple[int, str, str] | None:
+    """(task id, file_id, file name) of a report's attached file, or None when it has none."""
+    report = session.get(ProgressReport, report_id)
+    if report is None or not report.attachment_file_id:
+        return None
+    return report.task_id, report.attachment_file_id, report.attachment_name or "tệp đính kèm"

@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from storage.models import Agency, DigestLog, Official, ReminderLog
+from storage.queries.assignments import assignments_by_official
 from storage.queries.calendar import calendar_overrides
 
 DIGESTS: Table = DigestLog.__table__  # type: ignore[attr-defined]
@@ -37,11 +38,16 @@ class RecipientSnapshot:
     blocked: list[tuple[int | None, str]] = field(default_factory=list)
     # each organization's own calendar changes: organization → (day, working, note)
     calendar: dict[int, list[tuple[date, bool, str]]] = field(default_factory=dict)
+    # official → the tasks assigned to them in person (TaskAssignee): in their digest in any case
+    assignments: dict[int, frozenset[int]] = field(default_factory=dict)
 
 
 def load_recipients(*, session: Session, day: date, blocked_since: date | None = None) -> RecipientSnapshot:
-    """Every active official, today's digest claims and the recently blocked, in three queries."""
-    snap = RecipientSnapshot(calendar=calendar_overrides(session=session))
+    """Every active official, today's digest claims, the recently blocked and the tasks assigned to
+    people, in four queries."""
+    snap = RecipientSnapshot(
+        calendar=calendar_overrides(session=session), assignments=assignments_by_official(session=session)
+    )
     official, agency = OFFICIALS, Agency.__table__  # type: ignore[attr-defined]
     snap.officials = list(session.execute(select(official).where(official.c.active.is_(True))).all())
     snap.digests = {
@@ -75,6 +81,34 @@ def _insert(session: Session, table: Any) -> Any:
     return module.insert(table)
 
 
+def _lapsed(table: Table, now: datetime, stale_before: datetime) -> Any:
+    """A claim whose holder is presumed dead: its lease ran out, or (a claim without a lease, as
+    written before leases) it is older than stale_before."""
+    return or_(
+        and_(table.c.lease_until.is_not(None), table.c.lease_until < now),
+        and_(table.c.lease_until.is_(None), table.c.claimed_at < stale_before),
+    )
+
+
+def renew_leases(
+    *, session: Session, day: date, kind: str, official_ids: Sequence[int], until: datetime
+) -> int:
+    """Extend this pass's claims that are still being sent; returns how many were renewed."""
+    if not official_ids:
+        return 0
+    result = session.execute(
+        update(DIGESTS)
+        .where(
+            DIGESTS.c.official_id.in_(list(official_ids)),
+            DIGESTS.c.day == day,
+            DIGESTS.c.kind == kind,
+            DIGESTS.c.status == "claimed",
+        )
+        .values(lease_until=until)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def claim_digests(
     *,
     session: Session,
@@ -84,16 +118,26 @@ def claim_digests(
     now: datetime,
     stale_before: datetime,
     items: Sequence[dict[str, Any]] = (),
+    lease_until: datetime | None = None,
 ) -> list[int]:
     """Claim the digests of these officials for the day; return the ids this call now owns.
 
-    New rows are inserted; a failed row, or a claim older than stale_before (its sender died),
-    is taken over. `items` (ReminderLog rows) are recorded for the officials claimed here.
+    New rows are inserted; a failed row, or a claim whose lease ran out (its sender died; a claim
+    without a lease: older than stale_before), is taken over. `items` (ReminderLog rows) are
+    recorded for the officials claimed here.
     """
     if not official_ids:
         return []
     rows = [
-        {"official_id": oid, "day": day, "kind": kind, "status": "claimed", "attempts": 1, "claimed_at": now}
+        {
+            "official_id": oid,
+            "day": day,
+            "kind": kind,
+            "status": "claimed",
+            "attempts": 1,
+            "claimed_at": now,
+            "lease_until": lease_until,
+        }
         for oid in official_ids
     ]
     stmt = (
@@ -114,10 +158,16 @@ def claim_digests(
                 table.c.attempts < MAX_ATTEMPTS,
                 or_(
                     table.c.status == "failed",
-                    and_(table.c.status == "claimed", table.c.claimed_at < stale_before),
+                    and_(table.c.status == "claimed", _lapsed(table, now, stale_before)),
                 ),
             )
-            .values(status="claimed", claimed_at=now, attempts=table.c.attempts + 1, error=None)
+            .values(
+                status="claimed",
+                claimed_at=now,
+                lease_until=lease_until,
+                attempts=table.c.attempts + 1,
+                error=None,
+            )
             .returning(table.c.official_id)
         )
         claimed.update(row[0] for row in session.execute(retake))

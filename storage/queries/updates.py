@@ -82,6 +82,7 @@ def begin_update(
         return UpdateStart(fresh=False, official=None)
     if telegram_user_id is None:
         return UpdateStart(fresh=True, official=None)
+    official: Official | None
     if config_admin:
         official = ensure_config_admin(
             session=session,
@@ -90,10 +91,15 @@ def begin_update(
             username=username,
             chat_id=chat_id,
         )
-        return UpdateStart(fresh=True, official=official)
-    return UpdateStart(
-        fresh=True, official=official_by_telegram_id(session=session, telegram_user_id=telegram_user_id)
-    )
+    else:
+        official = official_by_telegram_id(session=session, telegram_user_id=telegram_user_id)
+    if official is not None and not official.reachable and chat_id == telegram_user_id:
+        # Writing to the bot in private means the bot is no longer blocked (a 403 had marked them):
+        # tomorrow's digest goes out again. In a group someone may still block the bot privately.
+        official.reachable = True
+        official.chat_id = chat_id
+        session.add(official)
+    return UpdateStart(fresh=True, official=official)
 
 
 def prune_processed_updates(*, session: Session, before: datetime) -> int:

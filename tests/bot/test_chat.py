@@ -136,5 +136,5 @@ def test_planbot_chat_subprocess_from_stdin(tmp_path: Path, db: Database) -> Non
     )
     assert result.returncode == 0, result.stderr
     assert "bot> Xin chào Lê Hoa!" in result.stdout
-    assert "/xong — báo cáo tiến độ kèm văn bản" in result.stdout
+    assert "/xong — báo cáo đã xong một nhiệm vụ" in result.stdout
     assert "Traceback" not in result.stderr

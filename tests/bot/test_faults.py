@@ -18,7 +18,7 @@ from bot.app import BUSY_TEXT, ERROR_TEXT
 from bot.offline.fake import BotMessage, FakeUser
 from bot.offline.harness import BotHarness
 from handlers import imports
-from handlers.imports import DOWNLOAD_FAILED_TEXT
+from handlers.import_texts import DOWNLOAD_FAILED_TEXT
 from plans.samples import SAMPLE_PLAN
 from storage.db import Database
 from storage.models import Plan, ProgressReport, ReportDocument, Task
@@ -123,7 +123,7 @@ async def test_getupdates_failure_loses_nothing(
 
 
 async def _to_summary(h: BotHarness, lan: FakeUser) -> BotMessage:
-    await h.send(lan, "/xong")
+    await h.send(lan, "/capnhat")  # /capnhat asks the status (/xong chooses Đã thực hiện)
     [choices] = await h.send(lan, "so hoa ho so")
     [status] = await h.press(lan, choices, "II.3")
     await h.press(lan, status, "Đã thực hiện")
@@ -196,7 +196,7 @@ async def test_plan_import_redownload_on_save_fails_then_resend(
     harness_factory: Callable[..., BotHarness], db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Lưu after a restart lost the kept copy: the file is fetched again, and that fails."""
-    monkeypatch.setattr(imports, "_read_bytes", lambda path: None)
+    monkeypatch.setattr(imports, "read_bytes", lambda path: None)
     async with harness_factory(admin_ids=[1]) as h:
         admin = h.user(1, "Mây", "Phạm Thị")
         shown = (await h.send_document(admin, "thanh-xa-2023-q1.docx", SAMPLE_PLAN.read_bytes(), DOCX))[-1]
@@ -211,7 +211,7 @@ async def test_plan_import_redownload_on_save_fails_then_resend(
 
 
 async def _to_attachment(h: BotHarness, lan: FakeUser) -> BotMessage:
-    await h.send(lan, "/xong")
+    await h.send(lan, "/capnhat")  # /capnhat asks the status (/xong chooses Đã thực hiện)
     [choices] = await h.send(lan, "so hoa ho so")
     [status] = await h.press(lan, choices, "II.3")
     await h.press(lan, status, "Đã thực hiện")

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from bot.app import COMMANDS
 from bot.offline.harness import BotHarness
+from handlers.menus import menu_for
 from handlers.ui.texts import STRANGER_TEXT
 from storage.models import Official, Role
 from storage.queries.officials import official_by_telegram_id
@@ -60,7 +61,9 @@ async def test_set_my_commands_registers_vietnamese_descriptions(harness: BotHar
     assert len(calls) == 1
     assert calls[0].error is None
     sent = {c["command"]: c["description"] for c in calls[0].params["commands"]}
-    assert sent == dict(COMMANDS)
+    # The default scope has the official's menu (handlers/menus.py); leaders' and admins' differ.
+    assert sent == {c.command: c.description for c in menu_for("official", COMMANDS)}
+    assert "moi" not in sent
     assert sent["xong"] == "Báo cáo tiến độ nhiệm vụ"
     assert sent["viec"] == "Việc của đơn vị tôi"
     # Startup order as with real Telegram: getMe, setMyCommands, deleteWebhook, then polling.

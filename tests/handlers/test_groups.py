@@ -13,11 +13,12 @@ from sqlmodel import select
 
 from bot.cli import main
 from bot.offline.harness import BotHarness
+from bot.runtime.sender import TelegramSender
 from plans.clock import Clock
 from plans.periods import PeriodPolicy
 from plans.snapshot import clear
 from plans.tasks import Today, task_list
-from reminders.dispatch import organization_snapshots
+from reminders.dispatch import organization_snapshots, run_reminders
 from reminders.planning import plan_digests
 from reminders.policy import ReminderConfig
 from storage.db import Database
@@ -122,3 +123,32 @@ def test_cli_agency_members(
     assert main(["agency", "members", "chuyên môn", "--org", "Thanh Xá", "--remove", "van hoa"]) == 0
     assert capsys.readouterr().out.strip() == f"{GROUP}: {TP}"
     assert main(["agency", "members", "chuyên môn", "--org", "Thanh Xá", "--add", "không có"]) == 2
+
+
+async def test_the_admins_digest_through_the_bot_names_the_groups_without_members(
+    harness_factory: Callable[..., BotHarness], db: Database
+) -> None:
+    """The digest as the admin receives it in Telegram, before and after the group gets a member."""
+    _commune(db)
+    async with harness_factory() as h:
+        admin = h.user(ADMIN, "Mây", "Phạm Thị")
+        official = h.user(OFFICIAL, "Thu", "Vũ Thị")
+        assert h.settings is not None
+        config = h.settings.reminder_config(Clock(HCM))
+        sender = TelegramSender(h.application.bot)
+        before = await run_reminders(
+            db=db, sender=sender, config=config, now=datetime(2025, 11, 20, 9, tzinfo=HCM)
+        )
+        assert before.sent >= 1
+        digest = h.messages(admin)[-1].text or ""
+        assert "Chưa có người phụ trách (1)" in digest and "II.1" in digest
+        assert not h.messages(official)  # nobody acts for the group yet
+
+        shown = (await h.send(admin, "/nhom"))[-1]
+        group = (await h.press(admin, shown, GROUP))[-1]
+        await h.press(admin, group, "▫️ " + TP)
+        clear()
+        await run_reminders(db=db, sender=sender, config=config, now=datetime(2025, 11, 21, 9, tzinfo=HCM))
+        assert "II.1" in (h.messages(official)[-1].text or "")  # due today, to the member's official
+        assert all("Chưa có người phụ trách" not in (m.text or "") for m in h.messages(admin)[-1:])
+        assert not h.errors

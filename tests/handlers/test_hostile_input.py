@@ -143,7 +143,7 @@ async def test_user_text_injected_into_the_progress_conversation(
 ) -> None:
     async with harness_factory() as h:
         lan = h.user(101, "Lan")
-        await say(h, lan, "/xong " + INJECTION)  # no task matches: the text is echoed, escaped
+        await say(h, lan, "/capnhat " + INJECTION)  # no task matches: the text is echoed, escaped
         replies = await say(h, lan, "II.3")  # an exact code: the card at once
         replies = await tap(h, lan, replies[-1], "Chưa thực hiện")
         replies = await say(h, lan, "Khó khăn: " + INJECTION)  # the reason

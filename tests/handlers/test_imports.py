@@ -12,7 +12,8 @@ from sqlmodel import Session, func, select
 
 from bot.offline.fake.types import BotMessage
 from bot.offline.harness import BotHarness
-from handlers.imports import ADMIN_ONLY_TEXT, CANCELLED_TEXT, STALE_TEXT, pending_dir
+from handlers.import_files import pending_dir
+from handlers.import_texts import ADMIN_ONLY_TEXT, CANCELLED_TEXT, STALE_TEXT
 from handlers.ui.texts import NO_PERMISSION_TEXT, STRANGER_TEXT
 from plans.parsing.importer import MESSAGES
 from plans.samples import SAMPLE_PLAN
@@ -207,7 +208,7 @@ async def test_progress_conversation_gets_the_attachment_first(
     world.add_official(101, "Nguyễn Thị Lan", TTPVHCC)
     async with harness_factory() as h:
         lan = h.user(101, "Lan")
-        await h.send(lan, "/xong")
+        await h.send(lan, "/capnhat")  # /capnhat asks the status (/xong chooses Đã thực hiện)
         [choices] = await h.send(lan, "so hoa ho so")
         [status] = await h.press(lan, choices, "II.3")
         await h.press(lan, status, "Đã thực hiện")

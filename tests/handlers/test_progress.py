@@ -30,7 +30,7 @@ async def test_full_report_with_documents_attachment_and_kpi(
     world.add_official(101, "Nguyễn Thị Lan", TTPVHCC)
     async with harness_factory() as h:
         lan = h.user(101, "Lan", "Nguyễn Thị")
-        [ask] = await h.send(lan, "/xong")
+        [ask] = await h.send(lan, "/capnhat")
         assert "nhiệm vụ nào" in ask.text
         [choices] = await h.send(lan, "so hoa ho so")
         [status] = await h.press(lan, choices, "II.3")
@@ -75,7 +75,7 @@ async def test_not_done_asks_the_reason_and_keeps_unparsable_text_as_note(
     world.add_official(102, "Trần Văn Hùng", VHXH)
     async with harness_factory() as h:
         hung = h.user(102, "Hùng")
-        [choices] = await h.send(hung, "/xong tuyen truyen")
+        [choices] = await h.send(hung, "/capnhat tuyen truyen")
         [status] = await h.press(hung, choices, "III.1")
         [reason] = await h.press(hung, status, "Chưa thực hiện")
         assert "Lý do" in reason.text
@@ -102,9 +102,10 @@ async def test_done_requires_a_document_and_oversized_files_are_refused(
     world.add_official(101, "Nguyễn Thị Lan", TTPVHCC)
     async with harness_factory() as h:
         lan = h.user(101, "Lan")
-        [status] = await h.send(lan, "/xong II.1")  # an exact code opens the task at once
-        assert "Tình trạng thực hiện" in status.text
-        [docs] = await h.press(lan, status, "Đã thực hiện")
+        # An exact code opens the task at once; "xong" means done: only the document is asked.
+        [docs] = await h.send(lan, "/xong II.1")
+        assert "Tình trạng: Đã thực hiện" in docs.text and "(bắt buộc)" in docs.text
+        assert docs.button_texts == ["Đổi tình trạng", "Huỷ"]
         stale = await h.press_data(
             lan, docs.message_id, "p:d:docs-skip"
         )  # forged skip of a required document
@@ -131,7 +132,7 @@ async def test_cancel_at_any_step_and_edit_from_the_summary(
     world.add_official(102, "Trần Văn Hùng", VHXH)
     async with harness_factory() as h:
         hung = h.user(102, "Hùng")
-        [status] = await h.send(hung, "/xong III.1")
+        [status] = await h.send(hung, "/capnhat III.1")
         [cancelled] = await h.send(hung, "/huy")
         assert "Đã huỷ" in cancelled.text
         [nothing] = await h.send(hung, "/huy")
@@ -140,7 +141,7 @@ async def test_cancel_at_any_step_and_edit_from_the_summary(
         await h.press_data(hung, status.message_id, "p:st:done")
         assert reports(h) == []
 
-        [status] = await h.send(hung, "/xong III.1")
+        [status] = await h.send(hung, "/capnhat III.1")
         [docs] = await h.press(hung, status, "Đang thực hiện")
         await h.press(hung, docs, "Bỏ qua")
         [summary] = await h.send_photo(hung, b"\xff\xd8\xff jpeg")
@@ -166,7 +167,7 @@ async def test_idle_conversation_expires(
     world.add_official(102, "Trần Văn Hùng", VHXH)
     async with harness_factory() as h:
         hung = h.user(102, "Hùng")
-        [status] = await h.send(hung, "/xong III.1")
+        [status] = await h.send(hung, "/capnhat III.1")
         later = datetime.now(UTC) + timedelta(minutes=16)
         monkeypatch.setattr(progress_draft, "now", lambda: later)
         [expired] = await h.press(hung, status, "Đang thực hiện")
@@ -183,7 +184,7 @@ async def test_conversation_timeout_handler_says_goodbye(
     world.add_official(102, "Trần Văn Hùng", VHXH)
     async with harness_factory() as h:
         hung = h.user(102, "Hùng")
-        await h.send(hung, "/xong III.1")
+        await h.send(hung, "/capnhat III.1")
         conversation = next(
             handler
             for group in h.application.handlers.values()
@@ -206,7 +207,7 @@ async def test_conversation_survives_a_restart(
     world.add_official(101, "Nguyễn Thị Lan", TTPVHCC)
     async with harness_factory() as h:
         lan = h.user(101, "Lan")
-        [choices] = await h.send(lan, "/xong so hoa")
+        [choices] = await h.send(lan, "/capnhat so hoa")
         [status] = await h.press(lan, choices, "II.3")
         [docs] = await h.press(lan, status, "Đang thực hiện")
         assert "(không bắt buộc)" in docs.text

@@ -44,7 +44,8 @@ async def test_viec_groups_pages_and_opens_the_card(
         assert "Trước ngày 30/9/2025" in card.text
         assert "tối thiểu 60,0%" in card.text
         assert "Chưa có báo cáo tiến độ." in card.text
-        assert card.button_texts == ["Báo cáo tiến độ", "Quay lại"]
+        # Lan's agency leads II.3: she may also assign it within her agency (handlers/assign.py)
+        assert card.button_texts == ["Báo cáo tiến độ", "👤 Giao việc", "Quay lại"]
         [listing] = await h.press(lan, card, "Quay lại")
         assert "Việc của" in listing.text
         assert not h.errors

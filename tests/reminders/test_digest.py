@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from plans.status import effective_reports
-from reminders.digest import MAX_TEXT, deadline_phrase, render_daily, render_weekly
+from reminders.digest import MAX_TEXT, deadline_phrase, render_weekly
+from reminders.digest_daily import MAX_LINES, PER_GROUP, render_daily
 from reminders.due import Bucket, DueItem, OfficialDue, weekly_summary
 from tests.support.reminder_world import TTPV, VP, recipient, report_facts, task_facts
 
@@ -46,17 +47,24 @@ def test_daily_digest_groups_and_wording() -> None:
     assert text.startswith("🔔 <b>Nhắc việc Thứ Năm, 20/11/2025</b>")
     order = [
         text.index(h)
-        for h in ("Quá hạn (1)", "Hôm nay (1)", "Sắp đến hạn (1)", "Cần báo cáo kỳ này (1)", "Phối hợp (1)")
+        for h in (
+            "Quá hạn (1)",
+            "Hôm nay (1)",
+            "Sắp đến hạn (1)",
+            "Cần báo cáo Quý IV/2025 (1)",
+            "Phối hợp (1)",
+        )
     ]
     assert order == sorted(order)
-    assert "hạn 17/11/2025, quá 3 ngày" in text
-    assert "hạn hôm nay 20/11/2025" in text
+    assert "I.2</b> Rà soát" in text and "quá 3 ngày" in text
     assert "Tháng 11/2025: hạn 23/11/2025, còn 3 ngày" in text
-    assert "chưa có báo cáo Quý IV/2025, hạn báo cáo 04/12/2025 (còn 14 ngày)" in text
+    # What a group's lines share is said once, in its heading.
+    assert "Cần báo cáo Quý IV/2025 (1)</b>: hạn báo cáo 04/12/2025 (còn 14 ngày)" in text
     assert "/nhac" in text
-    # buttons for the lead tasks only, a few of them
+    # "✅ Xong" and the card for the first lead tasks, then the period report
     data = [(b.action, b.task_id) for row in digest.buttons for b in row]
-    assert data == [(action, task) for task in (1, 2, 3, 4) for action in ("card", "report")]
+    assert data == [(action, task) for task in (1, 2, 3) for action in ("done", "card")] + [("period", 0)]
+    assert digest.buttons[-1][0].text == "📝 Báo cáo quý"
     assert len(digest.items) == 5
 
 
@@ -79,12 +87,46 @@ def test_long_digest_is_truncated_with_a_count() -> None:
     )
     digest = render_daily(OfficialDue(recipient(1, VP), lead=items), DAY, official_id=1, chat_id=1001)
     assert digest is not None
-    assert len(digest.text) <= MAX_TEXT
-    assert "… và " in digest.text and "việc khác" in digest.text
+    assert len(digest.text) <= MAX_TEXT and len(digest.text.split("\n")) <= MAX_LINES
     shown = digest.text.count("• ")
+    assert shown == PER_GROUP and "Quá hạn (200)" in digest.text  # one group: the lines left fill it
     assert f"… và {200 - shown} việc khác" in digest.text
     assert "<giải" not in digest.text  # escaped
-    assert len(digest.buttons) == 4
+    assert len(digest.buttons) == 3
+
+
+def test_quarter_end_digest_fits_a_phone_and_repeats_no_phrase() -> None:
+    """26 continuous tasks without their quarter report, a few overdue and coordinated ones."""
+    lead = tuple(item(i, 14, Bucket.report, code=f"I.{i}", label="Quý IV/2025") for i in range(1, 27))
+    lead += tuple(item(100 + i, -i, Bucket.overdue, code=f"II.{i}") for i in range(1, 6))
+    coord = tuple(item(200 + i, 2, Bucket.upcoming, code=f"IV.{i}") for i in range(1, 9))
+    due = OfficialDue(recipient(1, VP), lead=lead, coordinating=coord)
+    digest = render_daily(due, DAY, official_id=1, chat_id=1001)
+    assert digest is not None
+    lines = digest.text.split("\n")
+    assert len(lines) <= MAX_LINES, lines
+    assert digest.text.count("hạn báo cáo 04/12/2025") == 1
+    assert "Cần báo cáo Quý IV/2025 (26)" in digest.text and "… và 23 việc khác" in digest.text
+    assert "Quá hạn (5)" in digest.text and "Phối hợp (8)" in digest.text
+    buttons = [b for row in digest.buttons for b in row]
+    assert [b.text for b in buttons if b.action == "done"] == ["✅ Xong II.1", "✅ Xong II.2", "✅ Xong II.3"]
+    assert buttons[-1].action == "period" and buttons[-1].text == "📝 Báo cáo quý"
+
+
+def test_the_period_button_follows_the_reporting_unit() -> None:
+    lead = (item(1, 7, Bucket.report, code="I.1", label="Tháng 11/2025"),)
+    digest = render_daily(OfficialDue(recipient(1, VP), lead=lead), DAY, official_id=1, chat_id=1001)
+    assert digest is not None
+    assert [[b.text for b in row] for row in digest.buttons] == [["📝 Báo cáo tháng"]]
+
+
+def test_tasks_assigned_in_person_come_first_and_are_marked() -> None:
+    lead = tuple(item(i, -i, Bucket.overdue, code=f"II.{i}") for i in range(1, 6))
+    due = OfficialDue(recipient(1, VP), lead=lead, assigned=frozenset({5}))
+    digest = render_daily(due, DAY, official_id=1, chat_id=1001)
+    assert digest is not None
+    first = next(line for line in digest.text.split("\n") if line.startswith("• "))
+    assert first.startswith("• 👤 <b>II.5</b>")
 
 
 def test_deadline_phrases() -> None:

@@ -34,7 +34,9 @@ async def test_digest_buttons_open_card_and_start_report(harness: BotHarness) ->
     assert "Trung tâm Phục vụ hành chính công" in card.text
     assert any("Báo cáo tiến độ" in t for t in card.button_texts)
 
-    report_button = next(b for row in digest.buttons for b in row if b.text.startswith("✍️"))
-    replies = await harness.press(user, digest, report_button.text)
-    assert any("Đã thực hiện" in t for m in replies for t in m.button_texts)
+    # "✅ Xong": the /xong flow for that task with Đã thực hiện chosen: only the document is asked.
+    done_button = next(b for row in digest.buttons for b in row if b.text.startswith("✅ Xong"))
+    replies = await harness.press(user, digest, done_button.text)
+    assert any("Tình trạng: Đã thực hiện" in m.text and "(bắt buộc)" in m.text for m in replies)
+    assert any("Đổi tình trạng" in t for m in replies for t in m.button_texts)
     assert not harness.errors

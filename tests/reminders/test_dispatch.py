@@ -98,8 +98,8 @@ async def test_digest_arrives_once_and_a_second_trigger_sends_nothing(
         lan = tg.messages_to(101)[0]
         assert "Hôm nay" in lan.text and "II.2.1" in lan.text and "Phối hợp" in lan.text
         assert "&lt;xã&gt; &amp; Cổng" in (lan.html or "") and "<xã> & Cổng" in lan.text
-        assert lan.buttons[0][0].callback_data == f"t:n:{ids['today']}"
-        assert lan.buttons[0][1].callback_data == f"p:s:{ids['today']}"
+        assert lan.buttons[0][0].callback_data == f"pr:xong:{ids['today']}"  # ✅ Xong
+        assert lan.buttons[0][1].callback_data == f"t:n:{ids['today']}"
         hung = tg.messages_to(102)[0]
         assert "Sắp đến hạn" in hung.text and "hạn ngày mai 21/11/2025" in hung.text
     rows = digest_rows(db)

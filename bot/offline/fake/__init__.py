@@ -25,6 +25,7 @@ from bot.offline.fake.types import (
     BotMessage,
     Button,
     FakeFile,
+    FakeGroup,
     FakeUser,
     Fault,
     Revision,
@@ -43,6 +44,7 @@ __all__ = [
     "BotMessage",
     "Button",
     "FakeFile",
+    "FakeGroup",
     "FakeTelegram",
     "FakeTelegramThread",
     "FakeUser",
@@ -68,6 +70,64 @@ class FakeTelegram(FakeTelegramServer, BotApiMethods):
             user = FakeUser(user_id, first_name, last_name, username)
             self.users[user_id] = user
             return user
+
+    def group(self, chat_id: int, title: str) -> FakeGroup:
+        """A group chat the bot is a member of (chat_id negative)."""
+        if chat_id >= 0:
+            raise ValueError("a group chat's id is negative")
+        with self._lock:
+            group = FakeGroup(chat_id, title)
+            self.users[chat_id] = group
+            return group
+
+    def add_group_message(
+        self, group: FakeGroup, user: FakeUser, text: str, *, reply_to: int | None = None
+    ) -> int:
+        """`user` writes `text` in `group`; `reply_to` is a message id of the bot's in that group.
+        Commands and @mentions carry their entities as Telegram sends them."""
+        with self._lock:
+            self.users.setdefault(user.id, user)
+            message_id = self._new_message_id(group.id)
+            replied = self._raw_messages.get((group.id, reply_to)) if reply_to is not None else None
+            if reply_to is not None and replied is None:
+                raise KeyError(f"the bot sent no message {reply_to} to group {group.id}")
+        entities: list[dict[str, Any]] = []
+        if text.startswith("/"):
+            command = text.split(maxsplit=1)[0]
+            entities.append({"type": "bot_command", "offset": 0, "length": _utf16_len(command)})
+        mention = f"@{self.bot_username}"
+        at = text.lower().find(mention.lower())
+        if at >= 0:
+            entities.append(
+                {"type": "mention", "offset": _utf16_len(text[:at]), "length": _utf16_len(mention)}
+            )
+        message: dict[str, Any] = {
+            "message_id": message_id,
+            "from": user.to_dict(),
+            "chat": group.chat_dict(),
+            "date": int(time.time()),
+            "text": text,
+        }
+        if entities:
+            message["entities"] = entities
+        if replied is not None:
+            message["reply_to_message"] = json.loads(json.dumps(replied))
+        return self._offer("message", message)
+
+    def add_bot_to_group(self, group: FakeGroup, by: FakeUser) -> int:
+        """`by` adds the bot to `group`: the service message Telegram sends (new_chat_members)."""
+        with self._lock:
+            self.users.setdefault(by.id, by)
+            message_id = self._new_message_id(group.id)
+        me = {"id": self.bot_id, "is_bot": True, "first_name": self.bot_name, "username": self.bot_username}
+        message = {
+            "message_id": message_id,
+            "from": by.to_dict(),
+            "chat": group.chat_dict(),
+            "date": int(time.time()),
+            "new_chat_members": [me],
+        }
+        return self._offer("message", message)
 
     def _offer(self, kind: str, payload: dict[str, Any]) -> int:
         with self._changed:

@@ -46,11 +46,43 @@ class BotApiMethods(FakeTelegramState):
                 raise TelegramError(400, "Bad Request: BOT_COMMAND_INVALID")
             if not (1 <= len(description) <= 256):
                 raise TelegramError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
-        self.commands = list(commands)
+        key = self._scope_key(params.get("scope"))
+        with self._lock:
+            if key == "default":
+                self.commands = list(commands)
+            else:
+                self.scoped_commands[key] = list(commands)
         return True
 
     async def _api_getmycommands(self, params: dict[str, Any], files: dict[str, FakeFile]) -> Any:
-        return self.commands
+        key = self._scope_key(params.get("scope"))
+        with self._lock:
+            return self.commands if key == "default" else self.scoped_commands.get(key, [])
+
+    async def _api_deletemycommands(self, params: dict[str, Any], files: dict[str, FakeFile]) -> Any:
+        key = self._scope_key(params.get("scope"))
+        with self._lock:
+            if key == "default":
+                self.commands = []
+            else:
+                self.scoped_commands.pop(key, None)
+        return True
+
+    def _scope_key(self, scope: Any) -> str:
+        """Telegram's BotCommandScope as a key: "default", "all_private_chats", "chat:42" …; a chat
+        scope must name a chat the bot knows, as Telegram answers "chat not found" otherwise."""
+        if not scope:
+            return "default"
+        if not isinstance(scope, dict) or not isinstance(scope.get("type"), str):
+            raise TelegramError(400, "Bad Request: can't parse BotCommandScope")
+        kind = scope["type"]
+        if kind in ("default", "all_private_chats", "all_group_chats", "all_chat_administrators"):
+            return kind
+        if kind in ("chat", "chat_administrators", "chat_member"):
+            self._chat(scope)  # raises "chat not found" for an unknown chat
+            key = f"{kind}:{int(scope['chat_id'])}"
+            return key + (f":{int(scope['user_id'])}" if kind == "chat_member" else "")
+        raise TelegramError(400, "Bad Request: wrong BotCommandScope type")
 
     async def _api_getupdates(self, params: dict[str, Any], files: dict[str, FakeFile]) -> Any:
         offset = int(params.get("offset") or 0)

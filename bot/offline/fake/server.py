@@ -110,6 +110,11 @@ class FakeTelegramServer(FakeTelegramState):
             for _ in range(times):
                 queue.append(Fault(error, retry_after))
 
+    def clear_faults(self) -> None:
+        """Forget the failures still queued by fail_next."""
+        with self._lock:
+            self._faults.clear()
+
     def _take_fault(self, method: str) -> Fault | None:
         with self._lock:
             queue = self._faults.get(method.lower())

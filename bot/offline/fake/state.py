@@ -46,7 +46,8 @@ class FakeTelegramState:
         self.timeout_hold = timeout_hold  # how long a "timeout" fault holds the request open
         self.calls: list[ApiCall] = []
         self.users: dict[int, FakeUser] = {}
-        self.commands: list[dict[str, Any]] = []
+        self.commands: list[dict[str, Any]] = []  # the default scope's menu
+        self.scoped_commands: dict[str, list[dict[str, Any]]] = {}  # scope key ("chat:42") -> menu
         self.callback_answers: dict[str, dict[str, Any]] = {}
         self.files: dict[str, FakeFile] = {}
         self.events: list[tuple[int, int]] = []  # (chat_id, message_id) for each send/edit, in order
@@ -141,7 +142,8 @@ class FakeTelegramState:
             raise TelegramError(400, f"Bad Request: can't parse entities: {exc}") from None
         if required and not plain.strip():
             raise TelegramError(400, "Bad Request: message text is empty")
-        if len(plain.strip()) > limit:
+        # Telegram counts UTF-16 code units: an emoji is two.
+        if len(plain.strip().encode("utf-16-le")) // 2 > limit:
             raise TelegramError(400, f"Bad Request: {what} is too long")
         return plain
 
@@ -169,16 +171,21 @@ class FakeTelegramState:
                         raise TelegramError(400, "Bad Request: BUTTON_DATA_INVALID")
                 if url is not None and not str(url).startswith(("http://", "https://", "tg://")):
                     raise TelegramError(400, "Bad Request: BUTTON_URL_INVALID")
+                web_app = raw.get("web_app")
+                web_app_url = web_app.get("url") if isinstance(web_app, dict) else None
+                if web_app is not None and not str(web_app_url or "").startswith("https://"):
+                    raise TelegramError(400, "Bad Request: BUTTON_URL_INVALID")  # Web Apps need https
                 if (
                     data is None
                     and url is None
+                    and web_app_url is None
                     and not any(k in raw for k in ("switch_inline_query", "copy_text"))
                 ):
                     raise TelegramError(
                         400,
                         "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
                     )
-                buttons.append(Button(text=text, callback_data=data, url=url))
+                buttons.append(Button(text=text, callback_data=data, url=url, web_app_url=web_app_url))
             result.append(buttons)
         return result
 

@@ -55,11 +55,25 @@ class FakeUser:
         return data
 
 
+@dataclass(frozen=True)
+class FakeGroup(FakeUser):
+    """A group chat (a negative id, like Telegram's supergroups); `first_name` holds its title.
+    Registered with the users, so the bot's sends to it are found like a private chat's."""
+
+    @property
+    def title(self) -> str:
+        return self.first_name
+
+    def chat_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "type": "supergroup", "title": self.first_name}
+
+
 @dataclass
 class Button:
     text: str
     callback_data: str | None = None
     url: str | None = None
+    web_app_url: str | None = None  # a Telegram Web App button (InlineKeyboardButton(web_app=...))
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"text": self.text}
@@ -67,6 +81,8 @@ class Button:
             data["callback_data"] = self.callback_data
         if self.url is not None:
             data["url"] = self.url
+        if self.web_app_url is not None:
+            data["web_app"] = {"url": self.web_app_url}
         return data
 
 

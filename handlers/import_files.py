@@ -1,0 +1,69 @@
+"""The files of pending plan imports: kept in a temp folder by the import's token until Lưu or Huỷ
+(re-downloaded by file_id when gone: a restart, another host); old ones are swept."""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+import time
+from pathlib import Path
+
+from handlers.context import PlanbotContext
+from plans.parsing.importer import SUPPORTED
+from storage.text import nfc
+
+STALE_FILES = 2 * 24 * 3600  # temp files of imports never confirmed are removed after two days
+
+ACCEPTED = (*SUPPORTED, ".doc", ".xls")  # old Office files get the importer's own explanation
+
+MIME_EXT = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/pdf": ".pdf",
+    "text/plain": ".txt",
+    "text/markdown": ".md",
+}
+
+
+def pending_dir() -> Path:
+    return Path(tempfile.gettempdir()) / "planbot-imports"
+
+
+def pending_path(token: str, file_name: str) -> Path:
+    return pending_dir() / f"{token}{Path(file_name).suffix.lower()[:8]}"
+
+
+def save_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    cutoff = time.time() - STALE_FILES
+    for old in path.parent.iterdir():
+        with contextlib.suppress(OSError):
+            if old.is_file() and old.stat().st_mtime < cutoff:
+                old.unlink()
+
+
+def remove_file(path_text: object) -> None:
+    if isinstance(path_text, str) and path_text:
+        with contextlib.suppress(OSError):
+            Path(path_text).unlink(missing_ok=True)
+
+
+def read_bytes(path_text: object) -> bytes | None:
+    if not isinstance(path_text, str) or not path_text:
+        return None
+    try:
+        return Path(path_text).read_bytes()
+    except OSError:
+        return None
+
+
+def file_name_of(name: str | None, mime_type: str | None) -> str:
+    if name:
+        return nfc(name)
+    return "ke-hoach" + MIME_EXT.get(mime_type or "", "")
+
+
+async def download(context: PlanbotContext, file_id: str) -> bytes:
+    telegram_file = await context.bot.get_file(file_id)
+    return bytes(await telegram_file.download_as_bytearray())

@@ -1,0 +1,163 @@
+"""One store for the drafts that conversations keep in user_data (/xong, giải trình, the period
+report), written to the database at every step.
+
+PTB's persistence writes user_data and conversation states only every `update_interval` and at a
+clean stop: a `kill -9` between a step's reply and that flush used to lose the step, and the next
+message then fell through to the free-text search. Here each step's draft and its conversation
+state are handed to the persistence *before* the step's replies go out (the replies are held
+while the step runs, then sent), so whatever the user saw answered is already stored.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import wraps
+from typing import Any, Generic, Protocol, TypeVar
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import ConversationHandler
+
+from handlers.auth import current_official
+from handlers.context import PlanbotContext
+from handlers.notices import keep_notice
+from handlers.ui.replies import esc, held_replies, reply
+from storage.models import Official
+
+logger = logging.getLogger(__name__)
+
+END = ConversationHandler.END
+STRANGER_SHORT = "Bạn chưa được đăng ký sử dụng bot. Vui lòng liên hệ quản trị viên để nhận lời mời."
+
+
+class Storable(Protocol):
+    touched: str
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+D = TypeVar("D", bound=Storable)
+Handler = Callable[[Update, PlanbotContext], Coroutine[Any, Any, object]]
+
+
+def user_data(context: PlanbotContext) -> dict[Any, Any]:
+    assert context.user_data is not None
+    return context.user_data
+
+
+async def ack(update: Update) -> None:
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+
+
+async def persist_now(
+    update: Update, context: PlanbotContext, *, conversation: str | None = None, state: object = None
+) -> None:
+    """Hand the user's data (and the conversation's new state) to the persistence at once."""
+    persistence = context.application.persistence
+    user = update.effective_user
+    if persistence is None or user is None:
+        return
+    if conversation is not None:
+        chat = update.effective_chat
+        key = (chat.id if chat is not None else user.id, user.id)
+        await persistence.update_conversation(conversation, key, None if state == END else state)
+    await persistence.update_user_data(user.id, copy.deepcopy(user_data(context)))
+
+
+@dataclass(frozen=True)
+class DraftStore(Generic[D]):
+    """Where one kind of draft lives: its user_data key, how it is read back, its idle limit, the
+    ConversationHandler whose state is written with it, and what the user is told when it is gone."""
+
+    key: str
+    read: Callable[[dict[str, Any]], D]
+    idle: timedelta | None
+    gone_text: str
+    expired_text: str
+    conversation: str | None = None
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+
+    def load(self, context: PlanbotContext) -> D | None:
+        raw = user_data(context).get(self.key)
+        return self.read(raw) if isinstance(raw, dict) else None
+
+    def save(self, context: PlanbotContext, draft: D) -> None:
+        draft.touched = self.clock().isoformat()
+        user_data(context)[self.key] = draft.to_dict()
+
+    def clear(self, context: PlanbotContext) -> None:
+        user_data(context).pop(self.key, None)
+
+    def expired(self, draft: D) -> bool:
+        if self.idle is None:
+            return False
+        try:
+            return self.clock() - datetime.fromisoformat(draft.touched) > self.idle
+        except ValueError:
+            return True
+
+    async def held(
+        self, update: Update, context: PlanbotContext, run: Callable[[], Awaitable[object]]
+    ) -> object:
+        """Run a step with its replies held; store its draft and state; then send the replies."""
+        with held_replies() as outbox:
+            state = await run()
+        await persist_now(update, context, conversation=self.conversation, state=state)
+        for index, (update_, text, markup) in enumerate(outbox):
+            try:
+                await reply(update_, text, reply_markup=markup)
+            except TelegramError:
+                if state != END:
+                    raise
+                # The action is done (a report stored): the user hears of it with their next update.
+                logger.warning("The confirmation of a finished step could not be sent", exc_info=True)
+                for _update, later, _markup in outbox[index:]:
+                    keep_notice(user_data(context), later)
+                await persist_now(update, context)
+                break
+        return state
+
+    def step(self, fn: Callable[[Update, PlanbotContext, D, Official], Awaitable[object]]) -> Handler:
+        """Every state handler: the draft must exist and be fresh, the user still registered; the
+        draft the step changed is stored with the state it returns, before its replies are sent."""
+
+        @wraps(fn)
+        async def wrapper(update: Update, context: PlanbotContext) -> object:
+            await ack(update)
+
+            async def run() -> object:
+                draft = self.load(context)
+                if draft is None:
+                    await reply(update, esc(self.gone_text))
+                    return END
+                if self.expired(draft):
+                    self.clear(context)
+                    await reply(update, esc(self.expired_text))
+                    return END
+                official = await current_official(update, context)
+                if official is None:
+                    self.clear(context)
+                    await reply(update, esc(STRANGER_SHORT))
+                    return END
+                state = await fn(update, context, draft, official)
+                if state != END:
+                    self.save(context, draft)
+                return state
+
+            return await self.held(update, context, run)
+
+        return wrapper
+
+    def entry(self, fn: Handler) -> Handler:
+        """An entry point: its draft and state are stored before its replies, as a step's are."""
+
+        @wraps(fn)
+        async def wrapper(update: Update, context: PlanbotContext) -> object:
+            return await self.held(update, context, lambda: fn(update, context))
+
+        return wrapper
