@@ -45,6 +45,10 @@ NOT_A_QUESTION_TEXT = (
     "Trong nhóm, bot trả lời câu hỏi về tiến độ (vd: «@{bot} tỷ lệ hoàn thành quý này»). "
     "Tìm nhiệm vụ, báo cáo: nhắn riêng cho bot."
 )
+PEOPLE_PRIVATE_TEXT = (
+    "Số liệu theo từng người (ai đã, ai chưa báo cáo) chỉ xem trong trò chuyện riêng với bot. "
+    "Trong nhóm: tỷ lệ và nhiệm vụ quá hạn theo cơ quan."
+)
 UNBOUND_TEXT = "Đã gỡ nhóm khỏi xã: bot sẽ không trả lời trong nhóm này nữa."
 STRANGER_IN_GROUP_TEXT = "Anh/chị chưa đăng ký sử dụng bot. Nhắn riêng cho bot để được hướng dẫn."
 BIND_FAILURES = {
@@ -141,6 +145,9 @@ async def _question(update: Update, context: PlanbotContext, viewer: Official, t
         )
     if answer is None:
         await reply(update, esc(NOT_A_QUESTION_TEXT.format(bot=context.bot.username or "bot")))
+        return
+    if answer.kind == "people":  # who has and hasn't reported is not for the whole group to read
+        await reply(update, esc(PEOPLE_PRIVATE_TEXT))
         return
     extra = "\n\n(Tệp báo cáo chỉ gửi trong trò chuyện riêng với bot.)" if answer.report_period else ""
     await reply(update, answer.text + extra)

@@ -31,7 +31,9 @@ SAVE_FAILED_TEXT = "Chưa lưu được kế hoạch do lỗi hệ thống; chư
 
 CANCELLED_TEXT = "Đã huỷ nhập kế hoạch. Chưa có gì được lưu."
 
-PREVIEW_EDIT_HINT = "Cần sửa một nhiệm vụ trước khi lưu? Gõ /sua kèm mã nhiệm vụ, vd: <code>/sua II.3</code>."
+PREVIEW_EDIT_HINT = (
+    "Cần sửa một nhiệm vụ trước khi lưu? Bấm <b>✏️ Sửa nhiệm vụ</b> (hoặc gõ <code>/sua II.3</code>)."
+)
 
 FIELD_LABELS = {
     "code": "số thứ tự",

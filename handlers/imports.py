@@ -46,6 +46,7 @@ from handlers.import_texts import (
 )
 from handlers.plans_admin import close_offer
 from handlers.ui.callbacks import GroupAction, ImportDecision
+from handlers.ui.callbacks_edit import EditPreview
 from handlers.ui.replies import buttons, esc, reply
 from handlers.ui.texts import NO_PERMISSION_TEXT, STRANGER_TEXT
 from plans.corrections import Editor
@@ -65,7 +66,10 @@ PENDING_KEY = "plan_import"
 
 
 def _keyboard(token: str) -> InlineKeyboardMarkup:
-    return buttons([("Lưu", ImportDecision("save", token)), ("Huỷ", ImportDecision("cancel", token))])
+    return buttons(
+        [("Lưu", ImportDecision("save", token)), ("Huỷ", ImportDecision("cancel", token))],
+        [("✏️ Sửa nhiệm vụ", EditPreview(token))],  # handlers/task_edit_preview.py
+    )
 
 
 # --- Telegram side -------------------------------------------------------------------------------

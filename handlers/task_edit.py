@@ -51,7 +51,7 @@ from handlers.task_edit_draft import (
 )
 from handlers.task_edit_preview import code_typed, preview_command, preview_field, preview_save, preview_value
 from handlers.tasks import card_message
-from handlers.ui.callbacks_edit import EditCancel, EditField, EditSave, EditStart
+from handlers.ui.callbacks_edit import EditCancel, EditField, EditPreview, EditSave, EditStart
 from handlers.ui.draft_store import ack
 from handlers.ui.replies import buttons, esc, reply, user_text
 from handlers.ui.texts import NO_PERMISSION_TEXT
@@ -192,6 +192,7 @@ def build_conversation() -> ConversationHandler[PlanbotContext]:
             entry_points=[
                 CallbackQueryHandler(start, pattern=EditStart.pattern()),
                 CommandHandler("sua", preview_command),
+                CallbackQueryHandler(preview_command, pattern=EditPreview.pattern()),
             ],
             states={
                 CODE: [MessageHandler(text, code_typed)],

@@ -36,6 +36,7 @@ from handlers.task_edit_draft import (
     save_keyboard,
     value_prompt,
 )
+from handlers.ui.callbacks_edit import EditPreview
 from handlers.ui.replies import buttons, esc, reply, user_text
 from handlers.ui.texts import NO_PERMISSION_TEXT
 from plans.correction_fields import FIELD_NAMES, REMOVED, CorrectionError
@@ -95,13 +96,20 @@ def _current_token(context: PlanbotContext) -> str:
 
 @STORE.entry
 async def preview_command(update: Update, context: PlanbotContext) -> object:
-    """/sua [CODE]: correct a row of the admin's own pending import preview."""
+    """/sua [CODE], or "✏️ Sửa nhiệm vụ" under the preview: correct a row of the admin's own pending
+    import preview."""
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
     user = update.effective_user
     if user is None or not _admin(await current_official(update, context)):
         await reply(update, esc(NO_PERMISSION_TEXT))
         return END
     token = _current_token(context)
-    if _pending(context, token, user.id) is None:
+    pressed = EditPreview.parse(query.data) if query is not None else None
+    if (query is not None and (pressed is None or pressed.token != token)) or _pending(
+        context, token, user.id
+    ) is None:
         await reply(update, esc(NO_PREVIEW))
         return END
     draft = Draft(token=token)

@@ -1,7 +1,8 @@
 """Shared fixtures: a migrated database and the offline bot harness.
 
 Set PLANBOT_TEST_DATABASE_URL (e.g. postgresql+psycopg://user:pw@localhost/planbot_test) to run the
-suite on another database; every table is emptied before each test that uses it.
+suite on another database; every table is emptied before each test that uses it, and the tests that
+never open a database are left out (they already ran on SQLite; PLANBOT_TEST_ALL=1 keeps them).
 """
 
 from __future__ import annotations
@@ -19,6 +20,21 @@ from bot.offline.harness import BotHarness
 from storage.db import Database
 from tests.support.commune import MORNING
 from tests.support.database import TEST_DATABASE_ENV, empty_all_tables
+
+# The fixtures that open the test database. On the PostgreSQL pass (PLANBOT_TEST_DATABASE_URL set) only
+# the tests using one run: the others (parsers, the corpus, pure rules, fuzzing) never open a database,
+# already ran on SQLite and cannot answer differently. PLANBOT_TEST_ALL=1 runs everything anyway.
+DATABASE_FIXTURES = frozenset({"database_url", "commune_db"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not os.environ.get(TEST_DATABASE_ENV) or os.environ.get("PLANBOT_TEST_ALL"):
+        return
+    kept = [i for i in items if DATABASE_FIXTURES & set(getattr(i, "fixturenames", ()))]
+    dropped = [i for i in items if not DATABASE_FIXTURES & set(getattr(i, "fixturenames", ()))]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)

@@ -39,3 +39,12 @@ class EditSave(Callback):
 @dataclasses.dataclass(frozen=True)
 class EditCancel(Callback):
     PREFIX: ClassVar[str] = "ed:x"
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class EditPreview(Callback):
+    """ "✏️ Sửa nhiệm vụ" under an import preview: the token of the admin's own pending import."""
+
+    PREFIX: ClassVar[str] = "ed:p"
+    token: str

@@ -185,7 +185,7 @@ async def test_plan_import_download_failure_then_resend(
         assert sorry.text == DOWNLOAD_FAILED_TEXT and sorry.button_texts == []
         assert count_in(db, Plan) == 0 and count_in(db, Task) == 0  # nothing half-written
         shown = (await h.send_document(admin, "thanh-xa-2023-q1.docx", SAMPLE_PLAN.read_bytes(), DOCX))[-1]
-        assert shown.button_texts == ["Lưu", "Huỷ"]  # sending the file again works
+        assert shown.button_texts == ["Lưu", "Huỷ", "✏️ Sửa nhiệm vụ"]  # sending the file again works
         done = (await h.press(admin, shown, "Lưu"))[-1]
         assert "Đã lưu kế hoạch" in done.text
         assert count_in(db, Plan) == 1 and count_in(db, Task, Task.kind == "task") == 30

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import Session, func, select
 
 from bot.offline.harness import BotHarness
-from handlers.ui.callbacks_edit import EditCancel, EditField, EditSave, EditStart
+from handlers.ui.callbacks_edit import EditCancel, EditField, EditPreview, EditSave, EditStart
 from storage.db import Database
 from storage.models import AuditLog
 from storage.models_people import TaskEdit
@@ -93,6 +93,7 @@ async def test_forged_presses_and_commands_change_nothing(
             EditField("removed").data(),
             EditField("added").data(),
             EditSave().data(),
+            EditPreview("tok").data(),
             EditCancel().data(),
         ):
             replies = await h.press_data(user, anchor.message_id, data)

@@ -85,6 +85,9 @@ async def test_bound_group_answers_in_its_scope(
         assert "[II.3]" in topic.text  # a topic is a question too
         [chatter] = await h.send_group(group, leader, f"cảm ơn {BOT}")
         assert "nhắn riêng" in chatter.text
+        # Who has or hasn't reported, by name, is not for the whole group (issue 15: names stay private).
+        [by_person] = await h.send_group(group, leader, f"{BOT} ai chưa báo cáo quý này?")
+        assert "chỉ xem trong trò chuyện riêng" in by_person.text
         [private_only] = await h.send_group(group, leader, "/viec")
         assert "trò chuyện riêng" in private_only.text
         assert await h.send_group(group, leader, "/tyle@another_bot") == []  # not ours

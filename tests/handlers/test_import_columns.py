@@ -84,7 +84,7 @@ async def test_admin_assigns_the_columns_then_saves(
         current = h.tg.message(asked.chat_id, asked.message_id)
         assert "2. Việc cần làm → Nội dung" in current.text and "5. Hạn chót → Thời hạn" in current.text
         preview = replies[-1]
-        assert preview.button_texts == ["Lưu", "Huỷ"], preview.text
+        assert preview.button_texts == ["Lưu", "Huỷ", "✏️ Sửa nhiệm vụ"], preview.text
         assert "Xem trước kế hoạch (chưa lưu)" in preview.text
         assert "2 mục, 3 nội dung, 3 nhiệm vụ" in preview.text, preview.text
         assert "Nhập vào: UBND xã An Bình" in preview.text
@@ -130,7 +130,7 @@ async def test_skip_and_a_choice_without_content_starts_again(
         for label in ["Bỏ qua", "Nội dung", "Chủ trì", "Bỏ qua", "Thời hạn", "Bỏ qua"]:
             replies = await h.press(admin, asked, label)
         preview = replies[-1]
-        assert preview.button_texts == ["Lưu", "Huỷ"], preview.text
+        assert preview.button_texts == ["Lưu", "Huỷ", "✏️ Sửa nhiệm vụ"], preview.text
         await h.press(admin, preview, "Huỷ")
         assert not h.errors
     with Session(db.engine) as session:

@@ -61,7 +61,7 @@ async def test_members_of_an_empty_group_are_picked_before_saving(
         admin = h.user(ADMIN, "Mây", "Phạm Thị")
         replies = await h.send_document(admin, "thanh-xa-2023-q1.docx", SAMPLE_PLAN.read_bytes(), DOCX)
         review, preview = replies[-2], replies[-1]
-        assert preview.button_texts == ["Lưu", "Huỷ"]
+        assert preview.button_texts == ["Lưu", "Huỷ", "✏️ Sửa nhiệm vụ"]
         assert (
             "Cơ quan nhóm chưa có thành viên (chọn thành viên ở tin nhắn trên trước khi bấm Lưu)"
             in preview.text
@@ -120,7 +120,7 @@ async def test_new_agencies_are_created_or_mapped_by_the_admin(
         admin = h.user(ADMIN, "Mây", "Phạm Thị")
         replies = await h.send_document(admin, "thanh-xa-sua.docx", _revised(tmp_path / "sua.docx"), DOCX)
         review, preview = replies[-2], replies[-1]
-        assert preview.button_texts == ["Lưu", "Huỷ"]
+        assert preview.button_texts == ["Lưu", "Huỷ", "✏️ Sửa nhiệm vụ"]
         assert "Cơ quan chưa có trong danh sách của xã (không chọn thì tạo mới):" in review.text
         assert f"• {NEW_SPELLING} — tạo mới" in review.text
         assert f"• {NEW_AGENCY} — tạo mới" in review.text

@@ -70,7 +70,7 @@ async def preview(
 ) -> BotMessage:
     replies = await h.send_document(user, name, content, DOCX)  # type: ignore[arg-type]
     assert replies, "the bot did not answer the document"
-    assert replies[-1].button_texts == ["Lưu", "Huỷ"], replies[-1].text
+    assert replies[-1].button_texts == ["Lưu", "Huỷ", "✏️ Sửa nhiệm vụ"], replies[-1].text
     return replies[-1]
 
 

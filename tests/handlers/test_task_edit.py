@@ -191,7 +191,7 @@ def own_tempdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 async def _preview(h: BotHarness, user: FakeUser) -> BotMessage:
     replies = await h.send_document(user, "thanh-xa-2023-q1.docx", SAMPLE_PLAN.read_bytes(), DOCX)
-    assert replies[-1].button_texts == ["Lưu", "Huỷ"], replies[-1].text
+    assert replies[-1].button_texts == ["Lưu", "Huỷ", "✏️ Sửa nhiệm vụ"], replies[-1].text
     return replies[-1]
 
 
@@ -203,7 +203,7 @@ async def test_admin_corrects_a_task_in_the_import_preview(
         refused = (await h.send(admin, "/sua III.2"))[-1]
         assert "Không có kế hoạch nào đang xem trước" in refused.text
         shown = await _preview(h, admin)
-        assert "/sua II.3" in shown.text
+        assert "/sua II.3" in shown.text and "✏️ Sửa nhiệm vụ" in shown.text
         menu = (await h.send(admin, "/sua iii.2"))[-1]
         assert "Sửa nhiệm vụ III.2 (bản xem trước)" in menu.text
         prompt = (await h.press(admin, menu, "Thời hạn"))[-1]
@@ -212,8 +212,11 @@ async def test_admin_corrects_a_task_in_the_import_preview(
         assert "Mới: Chậm nhất ngày 15/9/2023 → Chậm nhất 15/09/2023" in confirm.text
         kept = (await h.press(admin, confirm, "Lưu"))[-1]
         assert "Đã ghi: sửa thời hạn nhiệm vụ III.2" in kept.text and "Chỉnh sửa đang chờ (1)" in kept.text
-        # a second row by its code typed after /sua, then removed
-        await h.send(admin, "/sua")
+        # a second row from the preview's own button (its code asked for), then removed
+        stale = (await h.press_data(admin, shown.message_id, "ed:p:not-this-import"))[-1]
+        assert "Không có kế hoạch nào đang xem trước" in stale.text
+        asked = (await h.press(admin, shown, "✏️ Sửa nhiệm vụ"))[-1]
+        assert "mã" in asked.text.lower()
         menu = (await h.send(admin, "IV.2"))[-1]
         ask = (await h.press(admin, menu, "Xoá nhiệm vụ"))[-1]
         assert "Chỉnh sửa đang chờ (2)" in (await h.press(admin, ask, "Bỏ"))[-1].text
