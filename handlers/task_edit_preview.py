@@ -19,6 +19,7 @@ from telegram.error import TelegramError
 
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
+from handlers.import_texts import STALE_TEXT
 from handlers.imports import PENDING_KEY
 from handlers.task_edit_draft import (
     CANCEL_ROW,
@@ -94,22 +95,30 @@ def _current_token(context: PlanbotContext) -> str:
     return str(pending.get("token") or "") if isinstance(pending, dict) else ""
 
 
+async def _refuse(update: Update, text: str) -> None:
+    if update.callback_query is not None:
+        await update.callback_query.answer(text)
+    else:
+        await reply(update, esc(text))
+
+
 @STORE.entry
 async def preview_command(update: Update, context: PlanbotContext) -> object:
     """/sua [CODE], or "✏️ Sửa nhiệm vụ" under the preview: correct a row of the admin's own pending
     import preview."""
     query = update.callback_query
-    if query is not None:
-        await query.answer()
     user = update.effective_user
     if user is None or not _admin(await current_official(update, context)):
-        await reply(update, esc(NO_PERMISSION_TEXT))
+        await _refuse(update, NO_PERMISSION_TEXT)
         return END
     token = _current_token(context)
-    pressed = EditPreview.parse(query.data) if query is not None else None
-    if (query is not None and (pressed is None or pressed.token != token)) or _pending(
-        context, token, user.id
-    ) is None:
+    if query is not None:  # the preview's "✏️ Sửa nhiệm vụ": only under the admin's own, current preview
+        pressed = EditPreview.parse(query.data)
+        if pressed is None or pressed.token != token or _pending(context, token, user.id) is None:
+            await query.answer(STALE_TEXT)
+            return END
+        await query.answer()
+    if _pending(context, token, user.id) is None:
         await reply(update, esc(NO_PREVIEW))
         return END
     draft = Draft(token=token)

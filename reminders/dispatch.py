@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from plans.snapshot import OrgFacts, org_facts
 from reminders.digest import Digest
+from reminders.leases import renewing
 from reminders.planning import organizations_of, plan_digests
 from reminders.policy import ReminderConfig
 from reminders.sending import Outcome, Pacer, Sender, SendStats, send_with_retries
@@ -155,9 +156,13 @@ async def _run_chunk(
     report.claimed += len(mine)
     report.skipped += len(chunk) - len(mine)
     sending = asyncio.gather(*(one(d) for d in chunk if d.official_id in mine))
-    outcomes: list[Outcome] = await _renewing(
-        db, sending, today=today, kind=kind, ids=sorted(mine), lease=lease
-    )
+    ids = sorted(mine)
+
+    async def renew() -> None:
+        until = datetime.now(UTC) + lease
+        await db.run(renew_leases, day=today, kind=kind, official_ids=ids, until=until)
+
+    outcomes: list[Outcome] = await renewing(sending, renew, lease)
     sent = [(o.official_id, o.message_id) for o in outcomes if o.status == "sent"]
     failed = [(o.official_id, o.error) for o in outcomes if o.status == "failed"]
     blocked = [(o.official_id, o.error) for o in outcomes if o.status == "blocked"]
@@ -167,34 +172,8 @@ async def _run_chunk(
     done_at = datetime.now(UTC)
     try:
         await db.run(_record, day=today, kind=kind, sent=sent, failed=failed, blocked=blocked, now=done_at)
-    except Exception:  # the claims stay "claimed": after stale_after the next run resends them
+    except Exception:  # the claims stay "claimed": once their lease runs out the next run resends them
         logger.exception("Could not record the outcome of %s reminder digests", len(outcomes))
-
-
-async def _renewing(
-    db: Database, work: Awaitable[list[Outcome]], *, today: date, kind: str, ids: list[int], lease: timedelta
-) -> list[Outcome]:
-    """Await the sends while renewing the chunk's leases every third of a lease."""
-    done = asyncio.Event()
-
-    async def beat() -> None:
-        while not done.is_set():
-            try:
-                await asyncio.wait_for(done.wait(), timeout=lease.total_seconds() / 3)
-            except TimeoutError:
-                try:
-                    await db.run(
-                        renew_leases, day=today, kind=kind, official_ids=ids, until=datetime.now(UTC) + lease
-                    )
-                except Exception:  # the next beat tries again; a lapsed lease means a resend at worst
-                    logger.warning("Could not renew the leases of %s digests", len(ids), exc_info=True)
-
-    heart = asyncio.create_task(beat())
-    try:
-        return await work
-    finally:
-        done.set()
-        await heart
 
 
 def _record(

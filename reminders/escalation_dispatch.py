@@ -14,6 +14,7 @@ from typing import Any
 from reminders.digest import Digest
 from reminders.dispatch import organization_snapshots
 from reminders.escalation import Notice, plan_escalations, render_notice
+from reminders.leases import renewing
 from reminders.policy import ReminderConfig
 from reminders.sending import Outcome, Pacer, Sender, SendStats, send_with_retries
 from storage.db import Database
@@ -21,6 +22,7 @@ from storage.queries.escalations import (
     claim_escalations,
     mark_escalations_failed,
     mark_escalations_sent,
+    renew_escalation_leases,
     settled_escalations,
 )
 from storage.queries.reminders import load_recipients
@@ -88,6 +90,7 @@ async def run_escalations(
             rows=[n.row() for n in todo],
             now=claimed_at,
             stale_before=claimed_at - stale_after,
+            lease_until=claimed_at + config.claim_lease,
         )
     except Exception:
         logger.exception("Could not claim %s escalations; the next pass retries them", len(todo))
@@ -107,14 +110,19 @@ async def run_escalations(
             logger.exception("Sending escalation %s failed", escalation_id)
             return escalation_id, Outcome(digest.official_id, "failed", error=repr(exc))
 
-    outcomes = await asyncio.gather(*(one(eid, n) for eid, n in jobs))
+    ids = [eid for eid, _n in jobs]
+
+    async def renew() -> None:
+        await db.run(renew_escalation_leases, ids=ids, until=datetime.now(UTC) + config.claim_lease)
+
+    outcomes = await renewing(asyncio.gather(*(one(eid, n) for eid, n in jobs)), renew, config.claim_lease)
     sent = [(eid, o.message_id) for eid, o in outcomes if o.status == "sent"]
     failed = [(eid, o.official_id, o.error) for eid, o in outcomes if o.status == "failed"]
     blocked = [(eid, o.official_id, o.error) for eid, o in outcomes if o.status == "blocked"]
     report.sent, report.failed, report.blocked = len(sent), len(failed), len(blocked)
     try:
         await db.run(_record, sent=sent, failed=failed, blocked=blocked, now=datetime.now(UTC))
-    except Exception:  # the claims stay "claimed": after stale_after the next pass resends them
+    except Exception:  # the claims stay "claimed": once their lease runs out the next pass resends them
         logger.exception("Could not record the outcome of %s escalations", len(outcomes))
     logger.info(
         "Escalations %s: %s sent, %s skipped, %s failed", today, report.sent, report.skipped, report.failed

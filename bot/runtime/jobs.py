@@ -71,9 +71,11 @@ async def reminder_job(context: Any) -> None:
             if report.skipped:
                 schedule_retake(application, config.claim_lease, report.day)
         try:  # the leaders' escalation notices, claimed the same way (reminders/escalation.py)
-            await run_escalations(
+            notices = await run_escalations(
                 db=services.db, sender=sender, config=config, now=services.clock.now(), serves=serves
             )
+            if notices.skipped:
+                schedule_retake(application, config.claim_lease, notices.day)
         except Exception:
             logger.exception("Escalation pass failed")
 

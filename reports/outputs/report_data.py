@@ -30,7 +30,7 @@ from reports.outputs.narrative import (
     upcoming,
 )
 from storage.queries.explanations import explanations_of_period
-from storage.queries.facts import PlanInfo, report_notes
+from storage.queries.facts import PlanInfo, report_attachment_names, report_notes
 from storage.queries.plans import OutlineNode, plan_outline
 from storage.text import fold, percent, squash
 
@@ -240,9 +240,9 @@ def build_report(
     plan = _choose_plan(list(facts.context.plans), period, plan_id)
     today = today or Clock().today()
     every = states(facts, period, today)
-    notes = report_notes(
-        session=session, report_ids=[s.report.id for s in every.values() if s.report is not None]
-    )
+    report_ids = [s.report.id for s in every.values() if s.report is not None]
+    notes = report_notes(session=session, report_ids=report_ids)
+    files = report_attachment_names(session=session, report_ids=report_ids)
     org_name = facts.context.name
     explained = explanations_of_period(
         session=session, organization_id=organization_id, start=period.start, end=period.end
@@ -267,7 +267,7 @@ def build_report(
     names = dict(facts.context.agency_names)
     outline = plan_outline(session=session, plan_id=plan.id)
     for node in outline:
-        data.rows.append(_row(node, facts, every, notes, answers, names))
+        data.rows.append(_row(node, facts, every, notes, answers, names, files))
     data.sections = sum(n.kind == "section" for n in outline)
     data.items = sum(_level(n) == 2 for n in outline)
     for row in data.rows:
@@ -300,6 +300,7 @@ def _row(
     notes: dict[int, str],
     answers: dict[int, str],
     names: dict[int, str],
+    files: dict[int, str] | None = None,
 ) -> ReportRow:
     row = ReportRow(
         kind=node.kind,
@@ -320,6 +321,8 @@ def _row(
     row.note = clean_note(note)
     row.explanation = squash(answers.get(node.id) or "")
     row.result = result_text(state.status, report.documents if report else (), note)
+    if report is not None and files and report.id in files:  # the evidence sent with the report
+        row.result += f" (tệp đính kèm: {squash(files[report.id])})"
     if row.explanation and state.status in (S.NOT_DONE, S.NO_REPORT):
         row.result += f". Lý do chưa hoàn thành: {row.explanation}"
     return row

@@ -15,7 +15,7 @@ from sqlalchemy import Table, and_, bindparam, or_, select, update
 from sqlmodel import Session
 
 from storage.models import Escalation
-from storage.queries.reminders import MAX_ATTEMPTS, _insert, mark_unreachable
+from storage.queries.reminders import MAX_ATTEMPTS, _insert, lapsed, mark_unreachable
 
 ESCALATIONS: Table = Escalation.__table__  # type: ignore[attr-defined]
 FINAL = ("sent", "blocked")
@@ -46,13 +46,21 @@ def settled_escalations(*, session: Session, organization_ids: Iterable[int]) ->
 
 
 def claim_escalations(
-    *, session: Session, rows: Sequence[dict[str, Any]], now: datetime, stale_before: datetime
+    *,
+    session: Session,
+    rows: Sequence[dict[str, Any]],
+    now: datetime,
+    stale_before: datetime,
+    lease_until: datetime | None = None,
 ) -> dict[Key, int]:
-    """Claim these notices (dicts of Escalation columns); return the ones this call owns, key → id."""
+    """Claim these notices (dicts of Escalation columns); return the ones this call owns, key → id.
+    A claim whose lease ran out (without a lease: older than stale_before) is taken over."""
     if not rows:
         return {}
     table = ESCALATIONS
-    values = [{**r, "status": "claimed", "attempts": 1, "claimed_at": now} for r in rows]
+    values = [
+        {**r, "status": "claimed", "attempts": 1, "claimed_at": now, "lease_until": lease_until} for r in rows
+    ]
     stmt = (
         _insert(session, table)
         .on_conflict_do_nothing(
@@ -81,16 +89,33 @@ def claim_escalations(
                 table.c.attempts < MAX_ATTEMPTS,
                 or_(
                     table.c.status == "failed",
-                    and_(table.c.status == "claimed", table.c.claimed_at < stale_before),
+                    and_(table.c.status == "claimed", lapsed(table, now, stale_before)),
                 ),
             )
-            .values(status="claimed", claimed_at=now, attempts=table.c.attempts + 1, error=None)
+            .values(
+                status="claimed",
+                claimed_at=now,
+                lease_until=lease_until,
+                attempts=table.c.attempts + 1,
+                error=None,
+            )
             .returning(table.c.id)
         )
         found = session.execute(retake).first()
         if found is not None:
             claimed[_key_of(r)] = found[0]
     return claimed
+
+
+def renew_escalation_leases(*, session: Session, ids: Sequence[int], until: datetime) -> int:
+    """Extend this pass's claims still being sent."""
+    if not ids:
+        return 0
+    table = ESCALATIONS
+    result = session.execute(
+        update(table).where(table.c.id.in_(list(ids)), table.c.status == "claimed").values(lease_until=until)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def _key_of(r: dict[str, Any]) -> Key:

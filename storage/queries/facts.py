@@ -230,6 +230,21 @@ def organization_report_documents(
     return dict(found)
 
 
+def report_attachment_names(*, session: Session, report_ids: Sequence[int]) -> dict[int, str]:
+    """The names of the files attached to some reports (the written report names them)."""
+    names: dict[int, str] = {}
+    ids = list(report_ids)
+    for i in range(0, len(ids), 500):
+        rows = session.execute(
+            select(col(ProgressReport.id), col(ProgressReport.attachment_name)).where(
+                col(ProgressReport.id).in_(ids[i : i + 500]),
+                col(ProgressReport.attachment_file_id).is_not(None),
+            )
+        ).all()
+        names.update({row[0]: row[1] or "tệp đính kèm" for row in rows})
+    return names
+
+
 def report_notes(*, session: Session, report_ids: Sequence[int]) -> dict[int, str]:
     """The free-text notes of some reports (the written report quotes them)."""
     if not report_ids:
@@ -342,5 +357,6 @@ __all__ = [
     "organization_report_facts",
     "organization_task_facts",
     "organizations",
+    "report_attachment_names",
     "report_notes",
 ]

@@ -81,7 +81,7 @@ def _insert(session: Session, table: Any) -> Any:
     return module.insert(table)
 
 
-def _lapsed(table: Table, now: datetime, stale_before: datetime) -> Any:
+def lapsed(table: Table, now: datetime, stale_before: datetime) -> Any:
     """A claim whose holder is presumed dead: its lease ran out, or (a claim without a lease, as
     written before leases) it is older than stale_before."""
     return or_(
@@ -158,7 +158,7 @@ def claim_digests(
                 table.c.attempts < MAX_ATTEMPTS,
                 or_(
                     table.c.status == "failed",
-                    and_(table.c.status == "claimed", _lapsed(table, now, stale_before)),
+                    and_(table.c.status == "claimed", lapsed(table, now, stale_before)),
                 ),
             )
             .values(

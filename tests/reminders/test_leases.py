@@ -20,6 +20,7 @@ from bot.offline.fake import FakeTelegram
 from bot.runtime.jobs import MAX_RETAKES, RETAKE_JOB, schedule_retake
 from storage.db import Database
 from storage.models import DigestLog
+from storage.queries.escalations import claim_escalations, renew_escalation_leases
 from storage.queries.reminders import claim_digests, renew_leases
 from tests.support.reminder_world import World
 
@@ -162,3 +163,26 @@ def test_held_claims_bring_a_pass_just_after_the_lease_a_few_times_a_day() -> No
     assert app.bot_data["reminder_retakes"][DAY] == MAX_RETAKES
     app.job_queue.scheduled.clear()
     assert schedule_retake(app, timedelta(seconds=90), DAY + timedelta(days=1))  # a new day
+
+
+def test_escalation_claims_are_leased_too(db: Database, world: World) -> None:
+    org = world.organization("UBND xã Thanh Xá")
+    agency = world.agency(org, "Văn phòng HĐND và UBND xã")
+    leader = world.official(4001, "Lê Văn Bình", org=org, agency=None, role="leader")
+    row = {
+        "organization_id": org, "kind": "missing_report", "subject_id": agency, "task_id": None,
+        "agency_id": agency, "period_start": date(2025, 7, 1), "period_end": date(2025, 9, 30),
+        "official_id": leader, "days_overdue": 0,
+    }  # fmt: skip
+    now = datetime(2025, 10, 21, 0, 45, tzinfo=UTC)
+    lease = timedelta(seconds=90)
+
+    def claim(at: datetime) -> dict[Any, int]:
+        return db.call(claim_escalations, rows=[row], now=at, stale_before=at - timedelta(minutes=10),
+                       lease_until=at + lease)  # fmt: skip
+
+    (escalation_id,) = claim(now).values()
+    assert claim(now + timedelta(seconds=60)) == {}  # the first pass is still sending
+    assert db.call(renew_escalation_leases, ids=[escalation_id], until=now + timedelta(seconds=150)) == 1
+    assert claim(now + timedelta(seconds=120)) == {}  # renewed
+    assert list(claim(now + timedelta(seconds=151)).values()) == [escalation_id]  # its pass died
