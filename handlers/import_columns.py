@@ -14,13 +14,12 @@ import secrets
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler
 
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
-from handlers.import_files import download, pending_path, read_bytes, remove_file, save_bytes
-from handlers.import_texts import DOWNLOAD_FAILED_TEXT, STALE_TEXT, error_text
+from handlers.import_files import keep_pending, pending_bytes, remove_file
+from handlers.import_texts import STALE_TEXT, error_text
 from handlers.imports import (
     start_preview,
 )
@@ -102,18 +101,8 @@ async def offer_columns(
     user = update.effective_user
     if user is None or not 2 <= len(headers) <= MAX_COLUMNS:
         return False
-    token = secrets.token_urlsafe(9)
-    path = pending_path(token, file_name)
-    try:
-        await asyncio.to_thread(save_bytes, path, data)
-        path_text = str(path)
-    except OSError:
-        logger.warning("cannot keep %s in %s; it will be downloaded again", file_name, path)
-        path_text = ""
+    token, path_text = await keep_pending(context, PENDING_KEY, file_name, data)
     user_data = context.user_data if context.user_data is not None else {}
-    previous = user_data.get(PENDING_KEY)
-    if isinstance(previous, dict):
-        remove_file(previous.get("path"))
     user_data[PENDING_KEY] = {
         "token": token,
         "user_id": user.id,
@@ -198,14 +187,9 @@ async def _reparse(
     mapping: dict[str, int],
 ) -> None:
     file_name = str(pending.get("file_name") or "ke-hoach")
-    data = await asyncio.to_thread(read_bytes, pending.get("path"))
+    data = await pending_bytes(update, context, pending)
     if data is None:
-        try:
-            data = await download(context, str(pending.get("file_id") or ""))
-        except TelegramError as exc:
-            logger.warning("re-download of %s failed: %s", file_name, exc)
-            await reply(update, esc(DOWNLOAD_FAILED_TEXT))
-            return
+        return
     try:
         parsed = await asyncio.to_thread(parse_file, data=data, filename=file_name, columns=mapping)
     except PlanImportError as exc:

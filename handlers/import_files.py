@@ -3,14 +3,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import logging
+import secrets
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram.error import TelegramError
 
 from handlers.context import PlanbotContext
+from handlers.import_texts import DOWNLOAD_FAILED_TEXT
+from handlers.ui.replies import esc, reply
 from plans.parsing.importer import SUPPORTED
 from storage.text import nfc
+
+logger = logging.getLogger(__name__)
 
 STALE_FILES = 2 * 24 * 3600  # temp files of imports never confirmed are removed after two days
 
@@ -67,3 +78,34 @@ def file_name_of(name: str | None, mime_type: str | None) -> str:
 async def download(context: PlanbotContext, file_id: str) -> bytes:
     telegram_file = await context.bot.get_file(file_id)
     return bytes(await telegram_file.download_as_bytearray())
+
+
+async def keep_pending(context: PlanbotContext, key: str, file_name: str, data: bytes) -> tuple[str, str]:
+    """A fresh token and the temp file now holding `data` ("" when it cannot be kept: it is downloaded
+    again on Lưu); the import of this kind (user_data[key]) not yet confirmed gives way to this one."""
+    token = secrets.token_urlsafe(9)
+    path = pending_path(token, file_name)
+    try:
+        await asyncio.to_thread(save_bytes, path, data)
+        path_text = str(path)
+    except OSError:
+        logger.warning("cannot keep %s in %s; it will be downloaded again on Lưu", file_name, path)
+        path_text = ""
+    previous = (context.user_data or {}).get(key)
+    if isinstance(previous, dict):
+        remove_file(previous.get("path"))
+    return token, path_text
+
+
+async def pending_bytes(update: Update, context: PlanbotContext, pending: dict[str, Any]) -> bytes | None:
+    """The pending import's file: the temp copy, else downloaded again by file_id (a restart, another
+    host); None, with the user told, when Telegram cannot give it."""
+    data = await asyncio.to_thread(read_bytes, pending.get("path"))
+    if data is not None:
+        return data
+    try:
+        return await download(context, str(pending.get("file_id") or ""))
+    except TelegramError as exc:
+        logger.warning("re-download of %s failed: %s", pending.get("file_name"), exc)
+        await reply(update, esc(DOWNLOAD_FAILED_TEXT))
+        return None

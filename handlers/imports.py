@@ -25,15 +25,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
-from handlers.import_files import (
-    ACCEPTED,
-    download,
-    file_name_of,
-    pending_path,
-    read_bytes,
-    remove_file,
-    save_bytes,
-)
+from handlers.import_files import ACCEPTED, download, file_name_of, keep_pending, pending_bytes, remove_file
 from handlers.import_texts import (
     ADMIN_ONLY_TEXT,
     CANCELLED_TEXT,
@@ -178,18 +170,8 @@ async def start_preview(
         logger.info("import of %s refused for user %s: %s", file_name, user.id, exc.reason)
         await reply(update, esc(error_text(exc)))
         return
-    token = secrets.token_urlsafe(9)
-    path = pending_path(token, file_name)
-    try:
-        await asyncio.to_thread(save_bytes, path, data)
-        path_text = str(path)
-    except OSError:
-        logger.warning("cannot keep %s in %s; it will be downloaded again on Lưu", file_name, path)
-        path_text = ""
+    token, path_text = await keep_pending(context, PENDING_KEY, file_name, data)
     user_data = context.user_data if context.user_data is not None else {}
-    previous = user_data.get(PENDING_KEY)
-    if isinstance(previous, dict):
-        remove_file(previous.get("path"))  # a newer file replaces the import not yet confirmed
     user_data[PENDING_KEY] = {
         "token": token,
         "user_id": user.id,
@@ -251,14 +233,9 @@ async def on_button(update: Update, context: PlanbotContext) -> None:
 
 async def _save(update: Update, context: PlanbotContext, official: Official, pending: dict[str, Any]) -> None:
     file_name = str(pending.get("file_name") or "ke-hoach")
-    data = await asyncio.to_thread(read_bytes, pending.get("path"))
+    data = await pending_bytes(update, context, pending)
     if data is None:
-        try:
-            data = await download(context, str(pending.get("file_id") or ""))
-        except TelegramError as exc:
-            logger.warning("re-download of %s failed: %s", file_name, exc)
-            await reply(update, esc(DOWNLOAD_FAILED_TEXT))
-            return
+        return
     try:
         columns = pending.get("columns") or None  # the admin's column assignment, if the header needed one
         parsed = await asyncio.to_thread(parse_file, data=data, filename=file_name, columns=columns)

@@ -19,8 +19,8 @@ from telegram.ext import CallbackQueryHandler
 
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
-from handlers.import_files import download, pending_path, read_bytes, remove_file, save_bytes
-from handlers.import_texts import DOWNLOAD_FAILED_TEXT, NO_ORG_TEXT, STALE_TEXT
+from handlers.import_files import keep_pending, pending_bytes, remove_file
+from handlers.import_texts import NO_ORG_TEXT, STALE_TEXT
 from handlers.imports import target_org
 from handlers.ui.callbacks_import import NarrativeDecision
 from handlers.ui.replies import buttons, esc, reply
@@ -84,18 +84,8 @@ async def offer_narrative(
     if not (organization or preview.organization):
         await reply(update, esc(NO_ORG_TEXT))
         return True
-    token = secrets.token_urlsafe(9)
-    path = pending_path(token, file_name)
-    try:
-        await asyncio.to_thread(save_bytes, path, data)
-        path_text = str(path)
-    except OSError:
-        logger.warning("cannot keep %s in %s; it will be downloaded again on Lưu", file_name, path)
-        path_text = ""
+    token, path_text = await keep_pending(context, PENDING_KEY, file_name, data)
     user_data = context.user_data if context.user_data is not None else {}
-    previous = user_data.get(PENDING_KEY)
-    if isinstance(previous, dict):
-        remove_file(previous.get("path"))
     user = update.effective_user
     user_data[PENDING_KEY] = {
         "token": token,
@@ -151,14 +141,9 @@ async def on_button(update: Update, context: PlanbotContext) -> None:
 
 async def _save(update: Update, context: PlanbotContext, official: Official, pending: dict[str, Any]) -> None:
     file_name = str(pending.get("file_name") or "bao-cao")
-    data = await asyncio.to_thread(read_bytes, pending.get("path"))
+    data = await pending_bytes(update, context, pending)
     if data is None:
-        try:
-            data = await download(context, str(pending.get("file_id") or ""))
-        except TelegramError as exc:
-            logger.warning("re-download of %s failed: %s", file_name, exc)
-            await reply(update, esc(DOWNLOAD_FAILED_TEXT))
-            return
+        return
     organization = await target_org(context, official) or pending.get("org")
     try:
         stored = await context.db.run(

@@ -17,7 +17,7 @@ from sqlmodel import func, select
 from bot.app import BUSY_TEXT, ERROR_TEXT
 from bot.offline.fake import BotMessage, FakeUser
 from bot.offline.harness import BotHarness
-from handlers import imports
+from handlers import import_files
 from handlers.import_texts import DOWNLOAD_FAILED_TEXT
 from plans.samples import SAMPLE_PLAN
 from storage.db import Database
@@ -196,7 +196,7 @@ async def test_plan_import_redownload_on_save_fails_then_resend(
     harness_factory: Callable[..., BotHarness], db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Lưu after a restart lost the kept copy: the file is fetched again, and that fails."""
-    monkeypatch.setattr(imports, "read_bytes", lambda path: None)
+    monkeypatch.setattr(import_files, "read_bytes", lambda path: None)
     async with harness_factory(admin_ids=[1]) as h:
         admin = h.user(1, "Mây", "Phạm Thị")
         shown = (await h.send_document(admin, "thanh-xa-2023-q1.docx", SAMPLE_PLAN.read_bytes(), DOCX))[-1]
