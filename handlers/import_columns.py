@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
@@ -18,7 +17,7 @@ from telegram.ext import CallbackQueryHandler
 
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
-from handlers.import_files import keep_pending, pending_bytes, remove_file
+from handlers.import_files import keep_pending, own_pending, pending_bytes, remove_file
 from handlers.import_texts import STALE_TEXT, error_text
 from handlers.imports import (
     start_preview,
@@ -135,12 +134,8 @@ async def on_button(update: Update, context: PlanbotContext) -> None:
         await query.answer(NO_PERMISSION_TEXT, show_alert=True)
         return
     user_data = context.user_data if context.user_data is not None else {}
-    pending = user_data.get(PENDING_KEY)
-    if (
-        not isinstance(pending, dict)
-        or not secrets.compare_digest(str(pending.get("token", "")), pressed.token)
-        or pending.get("user_id") != user.id
-    ):
+    pending = own_pending(context, PENDING_KEY, pressed.token, user.id)
+    if pending is None:
         await query.answer(STALE_TEXT, show_alert=True)
         return
     headers = [str(h) for h in pending.get("headers") or []]

@@ -109,3 +109,17 @@ async def pending_bytes(update: Update, context: PlanbotContext, pending: dict[s
         logger.warning("re-download of %s failed: %s", pending.get("file_name"), exc)
         await reply(update, esc(DOWNLOAD_FAILED_TEXT))
         return None
+
+
+def own_pending(context: PlanbotContext, key: str, token: str, user_id: int | None) -> dict[str, Any] | None:
+    """The import of this kind waiting in user_data[key], when the button's token is its token and
+    the presser is who sent the file; None for a stale, forged or someone else's button."""
+    pending = (context.user_data or {}).get(key)
+    if (
+        not isinstance(pending, dict)
+        or not token
+        or not secrets.compare_digest(str(pending.get("token", "")), token)
+        or pending.get("user_id") != user_id
+    ):
+        return None
+    return pending

@@ -11,7 +11,6 @@ kept with the pending import in the admin's user_data and applied when Lưu is p
 from __future__ import annotations
 
 import logging
-import secrets
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
@@ -20,6 +19,7 @@ from telegram.ext import CallbackQueryHandler
 
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
+from handlers.import_files import own_pending
 from handlers.import_texts import STALE_TEXT
 from handlers.imports import PENDING_KEY
 from handlers.ui.callbacks_import import AgencyOpen, AgencyPick, GroupOpen, GroupToggle
@@ -156,12 +156,8 @@ async def _pending(update: Update, context: PlanbotContext, token: str) -> dict[
     if official is None or official.role != Role.admin or user is None:
         await query.answer(NO_PERMISSION_TEXT, show_alert=True)
         return None
-    pending = (context.user_data or {}).get(PENDING_KEY)
-    if (
-        not isinstance(pending, dict)
-        or not secrets.compare_digest(str(pending.get("token", "")), token)
-        or pending.get("user_id") != user.id
-    ):
+    pending = own_pending(context, PENDING_KEY, token, user.id)
+    if pending is None:
         logger.info("user %s pressed a review button of an unknown import", user.id)
         await query.answer(STALE_TEXT, show_alert=True)
         return None

@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,15 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
-from handlers.import_files import ACCEPTED, download, file_name_of, keep_pending, pending_bytes, remove_file
+from handlers.import_files import (
+    ACCEPTED,
+    download,
+    file_name_of,
+    keep_pending,
+    own_pending,
+    pending_bytes,
+    remove_file,
+)
 from handlers.import_texts import (
     ADMIN_ONLY_TEXT,
     CANCELLED_TEXT,
@@ -212,12 +219,8 @@ async def on_button(update: Update, context: PlanbotContext) -> None:
         await query.answer(NO_PERMISSION_TEXT, show_alert=True)
         return
     user_data = context.user_data if context.user_data is not None else {}
-    pending = user_data.get(PENDING_KEY)
-    if (
-        not isinstance(pending, dict)
-        or not secrets.compare_digest(str(pending.get("token", "")), token)
-        or pending.get("user_id") != user.id
-    ):
+    pending = own_pending(context, PENDING_KEY, token, user.id)
+    if pending is None:
         logger.info("user %s pressed an unknown import token", user.id)
         await query.answer(STALE_TEXT, show_alert=True)
         return

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from telegram.error import TelegramError
 
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
+from handlers.import_files import own_pending
 from handlers.import_texts import STALE_TEXT
 from handlers.imports import PENDING_KEY
 from handlers.task_edit_draft import (
@@ -56,15 +56,7 @@ KEPT = "Chỉnh sửa sẽ được lưu cùng kế hoạch khi anh/chị bấm 
 
 
 def _pending(context: PlanbotContext, token: str, user_id: int | None) -> dict[str, Any] | None:
-    pending = (context.user_data or {}).get(PENDING_KEY)
-    if (
-        not isinstance(pending, dict)
-        or not token
-        or not secrets.compare_digest(str(pending.get("token", "")), token)
-        or pending.get("user_id") != user_id
-    ):
-        return None
-    return pending
+    return own_pending(context, PENDING_KEY, token, user_id)
 
 
 async def _parsed(context: PlanbotContext, pending: dict[str, Any]) -> ParsedPlan | None:
