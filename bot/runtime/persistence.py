@@ -6,12 +6,13 @@ import json
 import logging
 from typing import Any
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete
 from telegram.ext import DictPersistence, PersistenceInput
 from telegram.ext._utils.types import ConversationDict, ConversationKey
 
 from storage.db import Database
-from storage.models import KeyValue, utcnow
+from storage.models import KeyValue
+from storage.queries.keyvalue import load_namespace, put_value
 
 logger = logging.getLogger(__name__)
 
@@ -20,22 +21,11 @@ USER_DATA = "user_data"
 
 
 def _load(session: Session, namespace: str) -> dict[str, Any]:
-    rows = session.exec(select(KeyValue).where(KeyValue.namespace == namespace)).all()
-    return {row.key: row.value for row in rows}
+    return load_namespace(session=session, namespace=namespace)
 
 
 def _store(session: Session, namespace: str, key: str, value: Any) -> None:
-    row = session.get(KeyValue, (namespace, key))
-    if value is None:
-        if row is not None:
-            session.delete(row)
-        return
-    if row is None:
-        row = KeyValue(namespace=namespace, key=key, value=value)
-    else:
-        row.value = value
-        row.updated_at = utcnow()
-    session.add(row)
+    put_value(session=session, namespace=namespace, key=key, value=value)
 
 
 class DatabasePersistence(DictPersistence):
