@@ -15,6 +15,7 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
 
 from bot.runtime.dedupe import register as register_dedupe
 from bot.runtime.persistence import DatabasePersistence
+from bot.runtime.shared_state import SharedUserState
 from bot.runtime.update_processor import PerUserUpdateProcessor
 from bot.settings import Settings
 from handlers.context import PlanbotApp, PlanbotContext, Services
@@ -50,6 +51,7 @@ COMMANDS: list[tuple[str, str]] = [
 ]
 
 WARMUP_TASK = "warmup_task"
+SOLE_POLLER_KEY = "sole_poller"  # set by `planbot run` when it polls (not behind a webhook balancer)
 CLOCK_KEY = "clock"  # set before start to run the bot at another moment (`planbot chat --at`)
 BUSY_TEXT = "Hệ thống đang bận, vui lòng thử lại sau ít phút."
 ERROR_TEXT = "Xin lỗi, đã có lỗi xảy ra khi xử lý yêu cầu. Vui lòng thử lại sau."
@@ -76,6 +78,11 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
         report_style=settings.report_style(),
         soffice=settings.soffice,
     )
+    if application.bot_data.get(SOLE_POLLER_KEY) and isinstance(persistence, DatabasePersistence):
+        # Telegram gives a bot's updates to one getUpdates caller: no other process holds its locks.
+        processor = application.update_processor
+        if isinstance(processor, PerUserUpdateProcessor) and processor.shared is not None:
+            await processor.shared.forget_locks()
     await _install_menus(application, db)
     from bot.dashboard.runtime import start_dashboard
 
@@ -139,11 +146,16 @@ async def error_handler(update: object, context: PlanbotContext) -> None:
 
 
 def build_application(
-    settings: Settings, *, token: str | None = None, clock: Clock | None = None
+    settings: Settings, *, token: str | None = None, clock: Clock | None = None, scope: str = ""
 ) -> PlanbotApp:
-    """The one place the Application is assembled: bot, rate limiter, persistence, handlers."""
+    """The one place the Application is assembled: bot, rate limiter, persistence, handlers.
+
+    scope names the bot's own rows of conversation state: "" for TELEGRAM_BOT_TOKEN's bot, the name
+    of one of the deployment's other bots (`planbot bots`) for that bot."""
     from handlers import register_all
 
+    persistence = DatabasePersistence(settings.database_url, scope=scope)
+    processor = PerUserUpdateProcessor()
     context_types = ContextTypes(context=PlanbotContext)
     application = (
         Application.builder()
@@ -158,13 +170,14 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .persistence(DatabasePersistence(settings.database_url))
+        .persistence(persistence)
         .context_types(context_types)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
-        .concurrent_updates(PerUserUpdateProcessor())
+        .concurrent_updates(processor)
         .build()
     )
+    processor.shared = SharedUserState(application, persistence)
     application.bot_data["settings"] = settings
     if clock is not None:
         application.bot_data[CLOCK_KEY] = clock

@@ -177,6 +177,7 @@ async def cancel(update: Update, context: PlanbotContext) -> object:
     return END
 
 
+@STORE.timeout
 async def on_timeout(update: object, context: PlanbotContext) -> None:
     STORE.clear(context)
     if isinstance(update, Update) and update.effective_chat is not None:

@@ -101,13 +101,20 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if db is None:
         return 1
     db.dispose()
-    application = build_application(settings, token=token)
+    # Another bot's users keep their conversations apart from this one's (the same person talks to each).
+    application = build_application(
+        settings, token=token, scope=args.bot.strip().lower() if bot_account else ""
+    )
     if bot_account is not None:
         from bot.runtime.jobs import BOT_ID_KEY
 
         # Its reminder passes write only to the organizations bound to it (plans/bots.py).
         application.bot_data[BOT_ID_KEY] = bot_account[0]
     if not args.webhook:
+        from bot.app import SOLE_POLLER_KEY
+
+        # Telegram hands a bot's updates to one getUpdates caller: this process holds all its locks.
+        application.bot_data[SOLE_POLLER_KEY] = True
         logger.info("planbot starting (Bot API %s)", settings.telegram_api_base_url)
         # run_polling handles the signals: stops polling, flushes persistence, runs post_shutdown.
         application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)

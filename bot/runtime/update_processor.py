@@ -15,6 +15,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.runtime.shared_state import SharedUserState
+
 MAX_RUNNING = 16  # updates being handled at once
 MAX_PENDING = 1024  # updates taken from the queue: running, or waiting for their user's turn
 
@@ -43,6 +45,8 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self._running = asyncio.Semaphore(running)
         self._locks: dict[int, asyncio.Lock] = {}
         self._holders: dict[int, int] = {}  # key → updates running or waiting (to drop idle locks)
+        # Set once the Application exists (bot/app.py): the user's state read and written per update.
+        self.shared: SharedUserState | None = None
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = ordering_key(update)
@@ -56,7 +60,11 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self._holders[key] = self._holders.get(key, 0) + 1
         try:
             async with lock, self._running:
-                await coroutine
+                if self.shared is None:
+                    await coroutine
+                else:
+                    async with self.shared.hold(update, claim=True):
+                        await coroutine
         finally:
             self._holders[key] -= 1
             if self._holders[key] == 0:  # nobody else is queued for this user
@@ -67,4 +75,5 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         return None
 
     async def shutdown(self) -> None:
-        return None
+        if self.shared is not None:  # lock releases still under way (shared_state.py)
+            await self.shared.settle()

@@ -27,6 +27,7 @@ from handlers.explanations.draft import (
     EXPIRED_TEXT,
     FILE,
     IDLE,
+    STORE,
     STRANGER_SHORT,
     SUMMARY,
     TEXT,
@@ -229,6 +230,7 @@ async def cancel(update: Update, context: PlanbotContext) -> object:
     return END
 
 
+@STORE.timeout
 async def on_timeout(update: object, context: PlanbotContext) -> None:
     clear(context)
     if isinstance(update, Update) and update.effective_chat is not None:

@@ -321,7 +321,10 @@ async def submit_button(update: Update, context: PlanbotContext) -> None:
         if (a := s.answers.get(str(item["task_id"]), {})).get("status") in (DONE, IN_PROGRESS, NOT_DONE)
     ]
     period = parse_period_code(s.period, context.periods.mode)
-    results = await context.db.run(
+    # The sitting's end is written with the reports, in one transaction.
+    results = await STORE.finish(
+        update,
+        context,
         submit_period,
         telegram_user_id=user.id,
         answers=answers,
@@ -330,7 +333,6 @@ async def submit_button(update: Update, context: PlanbotContext) -> None:
         policy=context.periods,
     )
     message_id = s.message_id
-    await _store(update, context, None)
     stored = sum(r.report_id is not None for r in results)
     text = SAVED_TEXT.format(label=esc(s.label), count=stored)
     if stored < len(results):

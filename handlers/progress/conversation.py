@@ -36,6 +36,7 @@ from handlers.progress.draft import (
     PERIOD,
     REASON,
     STATUS,
+    STORE,
     SUMMARY,
     TASK,
     TASK_CONFIRM,
@@ -171,6 +172,7 @@ async def cancel(update: Update, context: PlanbotContext) -> object:
     return END
 
 
+@STORE.timeout
 async def on_timeout(update: object, context: PlanbotContext) -> None:
     clear(context)
     if isinstance(update, Update) and update.effective_chat is not None:

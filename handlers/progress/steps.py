@@ -18,9 +18,9 @@ from handlers.progress.draft import (
     KPI,
     PERIOD,
     STATUS,
+    STORE,
     SUMMARY,
     Draft,
-    clear,
     step,
 )
 from handlers.ui.callbacks import ChoosePeriod, DraftStep, EditDraft, SetStatus
@@ -234,7 +234,10 @@ async def submit(update: Update, context: PlanbotContext, draft: Draft, official
     assert user is not None and draft.task_id is not None and draft.status is not None
     if period is None:  # a draft from before reports had periods: the current one
         period = context.periods.containing(context.clock.today())
-    result = await context.db.run(
+    # The draft's end is written with the report, in one transaction.
+    result = await STORE.finish(
+        update,
+        context,
         submit_report,
         telegram_user_id=user.id,
         task_id=draft.task_id,
@@ -247,7 +250,6 @@ async def submit(update: Update, context: PlanbotContext, draft: Draft, official
         documents=draft.docs,
         attachment=draft.attachment,
     )
-    clear(context)
     if result.report_id is None:
         await reply(update, esc(NO_PERMISSION_TEXT))
         return END

@@ -10,13 +10,14 @@ while the step runs, then sent), so whatever the user saw answered is already st
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import wraps
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -41,6 +42,7 @@ class Storable(Protocol):
 
 
 D = TypeVar("D", bound=Storable)
+T = TypeVar("T")
 Handler = Callable[[Update, PlanbotContext], Coroutine[Any, Any, object]]
 
 
@@ -62,11 +64,74 @@ async def persist_now(
     user = update.effective_user
     if persistence is None or user is None:
         return
+    chat = update.effective_chat
+    key = (chat.id if chat is not None else user.id, user.id)
+    stored = None if state == END else state
+    if isinstance(persistence, StepWriter):  # both in one database call, none if nothing changed
+        await persistence.update_step(
+            user.id, user_data(context), conversation=conversation, key=key, state=stored
+        )
+        return
     if conversation is not None:
-        chat = update.effective_chat
-        key = (chat.id if chat is not None else user.id, user.id)
-        await persistence.update_conversation(conversation, key, None if state == END else state)
+        await persistence.update_conversation(conversation, key, stored)
     await persistence.update_user_data(user.id, copy.deepcopy(user_data(context)))
+
+
+@runtime_checkable
+class StepWriter(Protocol):
+    """A persistence that writes a step's state and user data together (bot/runtime/persistence.py)."""
+
+    async def update_step(
+        self,
+        user_id: int,
+        data: dict[Any, Any],
+        *,
+        conversation: str | None,
+        key: tuple[int, int],
+        state: object | None,
+    ) -> None: ...
+
+
+@runtime_checkable
+class StateInTransaction(Protocol):
+    """A persistence that writes a conversation's state in the same transaction as a use case
+    (bot/runtime/persistence.py)."""
+
+    async def run_with_state(
+        self,
+        fn: Callable[..., T],
+        kwargs: dict[str, Any],
+        *,
+        user_id: int,
+        conversation: str | None,
+        key: tuple[int, int],
+        state: object | None,
+        data: dict[Any, Any],
+    ) -> T: ...
+
+
+async def _run_with_state(
+    update: Update,
+    context: PlanbotContext,
+    fn: Callable[..., T],
+    *,
+    conversation: str | None,
+    kwargs: dict[str, Any],
+) -> T:
+    persistence = context.application.persistence
+    user = update.effective_user
+    if not isinstance(persistence, StateInTransaction) or user is None:
+        return await context.db.run(fn, **kwargs)
+    chat = update.effective_chat
+    return await persistence.run_with_state(
+        fn,
+        kwargs,
+        user_id=user.id,
+        conversation=conversation,
+        key=(chat.id if chat is not None else user.id, user.id),
+        state=None,
+        data=user_data(context),
+    )
 
 
 @dataclass(frozen=True)
@@ -150,6 +215,41 @@ class DraftStore(Generic[D]):
                 return state
 
             return await self.held(update, context, run)
+
+        return wrapper
+
+    async def finish(
+        self, update: Update, context: PlanbotContext, fn: Callable[..., T], /, **kwargs: Any
+    ) -> T:
+        """Run the use case that ends the conversation (a report stored) with the draft dropped: the
+        conversation's end and the user's data are written in the use case's own transaction. If the
+        use case fails, the draft is put back, so pressing Gửi again still has it."""
+        data = user_data(context)
+        kept = data.pop(self.key, None)
+        try:
+            return await _run_with_state(update, context, fn, conversation=self.conversation, kwargs=kwargs)
+        except BaseException:
+            if kept is not None:
+                data[self.key] = kept
+            raise
+
+    def timeout(self, fn: Callable[[Update, PlanbotContext], Awaitable[None]]) -> Handler:
+        """A ConversationHandler.TIMEOUT callback. PTB's timer lives in the process that handled the
+        user's last step *there*; another process may have gone on with the conversation since. So the
+        callback runs under the user's lock with their state read afresh, and acts only if the stored
+        draft really lies idle past its limit; it then ends the stored conversation too."""
+
+        @wraps(fn)
+        async def wrapper(update: Update, context: PlanbotContext) -> object:
+            holder: Any = getattr(context.application.update_processor, "shared", None)
+            async with holder.hold(update) if holder is not None else contextlib.nullcontext():
+                draft = self.load(context)
+                if draft is None or not self.expired(draft):
+                    return None  # ended or continued elsewhere
+                await fn(update, context)
+                self.clear(context)
+                await persist_now(update, context, conversation=self.conversation, state=END)
+            return None
 
         return wrapper
 

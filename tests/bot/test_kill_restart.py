@@ -40,6 +40,7 @@ class Bot:
             TELEGRAM_API_BASE_URL=tg.base_url,
             TELEGRAM_API_FILE_URL=tg.file_url,
             DATABASE_URL=db.url,
+            PLANBOT_DASHBOARD="false",  # its fixed port would be fought over by parallel CI passes
         )
 
     def start(self) -> None:

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select
 
 import handlers.progress.draft as progress_draft
 from bot.offline.harness import BotHarness
-from storage.models import ProgressReport, ReportDocument
+from storage.models import KeyValue, ProgressReport, ReportDocument
 from tests.support.commune import TTPVHCC, VHXH, World
 
 
@@ -177,10 +177,27 @@ async def test_idle_conversation_expires(
         assert reports(h) == []
 
 
+def _age_draft(h: BotHarness, user_id: int, by: timedelta) -> None:
+    """Move the stored draft's last step back in time, as if the user had left it that long."""
+
+    def age(*, session: Session) -> None:
+        row = session.get(KeyValue, ("user_data", str(user_id)))
+        assert row is not None
+        value = dict(row.value)
+        draft = dict(value[progress_draft.KEY])
+        draft["touched"] = (datetime.fromisoformat(draft["touched"]) - by).isoformat()
+        value[progress_draft.KEY] = draft
+        row.value = value
+        session.add(row)
+
+    h.db.call(age)
+
+
 async def test_conversation_timeout_handler_says_goodbye(
     world: World, harness_factory: Callable[..., BotHarness]
 ) -> None:
-    """PTB's own timeout (while the bot keeps running) ends the conversation with a message."""
+    """PTB's own timeout (while the bot keeps running) ends the conversation with a message, once the
+    stored draft really lies idle: if another process went on with it, the timer here says nothing."""
     world.add_official(102, "Trần Văn Hùng", VHXH)
     async with harness_factory() as h:
         hung = h.user(102, "Hùng")
@@ -195,10 +212,22 @@ async def test_conversation_timeout_handler_says_goodbye(
         jobs = [j for j in h.application.job_queue.jobs() if "_trigger_timeout" in repr(j.callback)]
         assert len(jobs) == 1
         before = len(h.tg.events)
-        await jobs[0].run(h.application)
+        await jobs[0].run(h.application)  # the draft was touched just now (elsewhere, say): silence
+        assert h.new_messages(hung.id, since=before) == []
+        [status] = await h.send(hung, "/capnhat III.1")  # the report goes on
+        assert "Tình trạng thực hiện" in status.text
+
+        jobs = [j for j in h.application.job_queue.jobs() if "_trigger_timeout" in repr(j.callback)]
+        _age_draft(h, 102, timedelta(minutes=16))
+        before = len(h.tg.events)
+        await jobs[-1].run(h.application)  # the timer of the report started again
         await h.tg.wait_until(lambda: len(h.tg.events) > before)
         [goodbye] = h.new_messages(hung.id, since=before)
         assert "quá 15 phút" in goodbye.text
+        stored = h.db.call(lambda session: session.get(KeyValue, ("user_data", "102")))
+        assert stored is None or progress_draft.KEY not in (stored.value or {})
+        [answer] = await h.send(hung, "Kế hoạch số 23/KH-UBND ngày 15/8/2025")
+        assert "Tình trạng thực hiện" not in answer.text and "Tôi hiểu là" not in answer.text
 
 
 async def test_conversation_survives_a_restart(
