@@ -171,7 +171,10 @@ async def button(update: Update, context: PlanbotContext, draft: Draft, official
 async def _send(update: Update, context: PlanbotContext, draft: Draft) -> object:
     user = update.effective_user
     assert user is not None and draft.text is not None
-    result = await context.db.run(
+    # The draft's end is written with the answer, in one transaction.
+    result = await STORE.finish(
+        update,
+        context,
         answer_explanation,
         telegram_user_id=user.id,
         explanation_id=draft.explanation_id,
@@ -180,7 +183,6 @@ async def _send(update: Update, context: PlanbotContext, draft: Draft) -> object
         attachment=draft.attachment,
     )
     kind = (draft.attachment or {}).get("kind", "document")
-    clear(context)
     if result is None:
         await reply(update, esc(NO_PERMISSION_TEXT))
         return END
