@@ -20,6 +20,7 @@ from bot.runtime.update_processor import PerUserUpdateProcessor
 from bot.settings import Settings
 from handlers.context import PlanbotApp, PlanbotContext, Services
 from plans.clock import Clock
+from storage.db import Database
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("maubaocao", "Mẫu báo cáo của xã (quản trị)"),
     ("lichnghi", "Lịch nghỉ, ngày làm bù (quản trị)"),
     ("nhom", "Thành viên cơ quan nhóm (quản trị)"),
+    ("coquan", "Cơ quan: đổi tên, gộp (quản trị)"),
+    ("truongdonvi", "Trưởng đơn vị giao việc (quản trị)"),
     ("ganxa", "Gắn nhóm chat với xã (quản trị, lãnh đạo)"),
     ("dashboard", "Bảng điều khiển"),
     ("huy", "Huỷ thao tác đang làm"),
@@ -52,6 +55,7 @@ COMMANDS: list[tuple[str, str]] = [
 
 WARMUP_TASK = "warmup_task"
 SOLE_POLLER_KEY = "sole_poller"  # set by `planbot run` when it polls (not behind a webhook balancer)
+SHARED_DATABASE_KEY = "shared_database"  # the Database serves several bots of one process
 CLOCK_KEY = "clock"  # set before start to run the bot at another moment (`planbot chat --at`)
 BUSY_TEXT = "Hệ thống đang bận, vui lòng thử lại sau ít phút."
 ERROR_TEXT = "Xin lỗi, đã có lỗi xảy ra khi xử lý yêu cầu. Vui lòng thử lại sau."
@@ -101,12 +105,13 @@ async def _install_menus(application: Application[Any, Any, Any, Any, Any, Any],
     """Per-role menus (handlers/menus.py): the default one, then one call per registered leader's
     and admin's chat; a refused call is logged and skipped. A configured admin not yet registered
     gets theirs at their first /start."""
+    from bot.runtime.jobs import BOT_ID_KEY
     from handlers.menus import COMMANDS_KEY, install_menus
-    from plans.officials import menu_holders
+    from plans.bots import menu_holders_of
 
     application.bot_data[COMMANDS_KEY] = list(COMMANDS)
-    try:
-        holders = await db.run(menu_holders)
+    try:  # in a deployment of several bots, each bot's menus go to its own organizations' chats
+        holders = await db.run(menu_holders_of, bot_id=application.bot_data.get(BOT_ID_KEY))
     except Exception:  # a database not migrated yet must not stop the bot: the default menu still applies
         logger.warning("Could not read the officials for their command menus", exc_info=True)
         holders = []
@@ -123,8 +128,8 @@ async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) 
 
     await stop_dashboard(application)
     services: Services | None = application.bot_data.get("services")
-    if services is not None:
-        services.db.dispose()
+    if services is not None and not application.bot_data.get(SHARED_DATABASE_KEY):
+        services.db.dispose()  # a Database shared by several bots is disposed by their runner
 
 
 async def error_handler(update: object, context: PlanbotContext) -> None:
@@ -146,15 +151,21 @@ async def error_handler(update: object, context: PlanbotContext) -> None:
 
 
 def build_application(
-    settings: Settings, *, token: str | None = None, clock: Clock | None = None, scope: str = ""
+    settings: Settings,
+    *,
+    token: str | None = None,
+    clock: Clock | None = None,
+    scope: str = "",
+    database: Database | None = None,
 ) -> PlanbotApp:
     """The one place the Application is assembled: bot, rate limiter, persistence, handlers.
 
     scope names the bot's own rows of conversation state: "" for TELEGRAM_BOT_TOKEN's bot, the name
-    of one of the deployment's other bots (`planbot bots`) for that bot."""
+    of one of the deployment's other bots (`planbot bots`) for that bot. database: one shared by
+    several bots of one process (it is then not disposed at this Application's shutdown)."""
     from handlers import register_all
 
-    persistence = DatabasePersistence(settings.database_url, scope=scope)
+    persistence = DatabasePersistence(settings.database_url, scope=scope, database=database)
     processor = PerUserUpdateProcessor()
     context_types = ContextTypes(context=PlanbotContext)
     application = (
@@ -179,6 +190,8 @@ def build_application(
     )
     processor.shared = SharedUserState(application, persistence)
     application.bot_data["settings"] = settings
+    if database is not None:
+        application.bot_data[SHARED_DATABASE_KEY] = True
     if clock is not None:
         application.bot_data[CLOCK_KEY] = clock
     register_dedupe(application)  # group -1: a redelivered update stops before any handler

@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "bot.commands.plans",
     "bot.commands.calendar",
     "bot.commands.agency",
+    "bot.commands.official",
     "bot.commands.bots",
 ]
 

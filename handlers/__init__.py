@@ -17,12 +17,15 @@ MODULES = [
     "handlers.explanations",
     "handlers.task_edit",  # its typed values before the free-text router (handlers.freetext)
     "handlers.tasks",
+    "handlers.assign_due",  # its typed dates before the free-text router (handlers.freetext)
     "handlers.assign",
+    "handlers.heads",
     "handlers.admin",
     "handlers.join_requests",
     "handlers.plans_admin",
     "handlers.calendar_admin",
     "handlers.groups",
+    "handlers.agency_edit",  # /coquan; its rename's typed name before the free-text router
     "handlers.report_template",
     "handlers.imports",
     "handlers.import_columns",

@@ -107,7 +107,8 @@ async def _list_officials(update: Update, context: PlanbotContext, admin: Offici
     lines = [f"<b>Cán bộ của {esc(agency.name)}</b> ({len(roster.officials)}):"]
     for off in roster.officials:
         handle = f" (@{esc(off.username)})" if off.username else ""
-        lines.append(f"• {esc(off.full_name)}{handle} — {ROLE_LABELS.get(off.role, esc(off.role))}")
+        head = " · ⭐ trưởng đơn vị" if off.is_head else ""
+        lines.append(f"• {esc(off.full_name)}{handle} — {ROLE_LABELS.get(off.role, esc(off.role))}{head}")
     keyboard = buttons(
         *[
             [(f"Ngừng: {off.full_name}", OfficialAction("d", off.id or 0))]

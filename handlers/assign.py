@@ -18,7 +18,7 @@ from handlers.stats import try_answer_question
 from handlers.tasks import card_view
 from handlers.ui import views
 from handlers.ui.callbacks import NewCard, parse_any
-from handlers.ui.callbacks_assign import AssignDone, AssignOpen, AssignToggle, MyTasksPage
+from handlers.ui.callbacks_assign import AssignDone, AssignDueOpen, AssignOpen, AssignToggle, MyTasksPage
 from handlers.ui.replies import esc, reply, show_text
 from handlers.ui.texts import NO_PERMISSION_TEXT, STALE_BUTTON_TEXT, STRANGER_TEXT
 from plans.assignments import AssignPanel, Person, Toggled, assign_panel, my_tasks, toggle_assignee
@@ -40,7 +40,7 @@ def is_my_tasks_text(text: str) -> bool:
 
 
 def panel_text(panel: AssignPanel) -> str:
-    who = esc(", ".join(panel.assigned)) if panel.assigned else "chưa giao cho ai"
+    who = esc(views.assignees_text(panel.assigned, panel.dues)) if panel.assigned else "chưa giao cho ai"
     lines = [
         f"<b>👤 Giao việc — nhiệm vụ {esc(panel.code)}</b>",
         esc(shorten(panel.content, 200)),
@@ -63,6 +63,8 @@ def panel_keyboard(panel: AssignPanel) -> InlineKeyboardMarkup:
         rows.append(
             [InlineKeyboardButton(label, callback_data=AssignToggle(panel.task_id, c.official_id).data())]
         )
+    if panel.dated:  # a personal due date for one of the assignees (handlers/assign_due.py)
+        rows.append([InlineKeyboardButton("📅 Hạn riêng", callback_data=AssignDueOpen(panel.task_id).data())])
     rows.append([InlineKeyboardButton("Xong", callback_data=AssignDone(panel.task_id).data())])
     return InlineKeyboardMarkup(rows)
 

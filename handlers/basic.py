@@ -26,9 +26,11 @@ HELP_TEXT = (
     "Hoặc hỏi tự nhiên: «tỷ lệ hoàn thành quý này?»\n\n"
     "<b>Quản trị</b>\n"
     "/moi — tạo lời mời (một người, hoặc dùng chung cả cơ quan) · /canbo — quản lý cán bộ\n"
+    "/truongdonvi — trưởng đơn vị (người giao việc cho cán bộ của đơn vị)\n"
     "/ganxa — gõ trong nhóm chat để gắn nhóm với xã (cả lãnh đạo)\n"
     "/kehoach — kế hoạch (lưu trữ) · /lichnghi — lịch nghỉ, ngày làm bù\n"
     "/nhom — thành viên cơ quan nhóm · /maubaocao — mẫu báo cáo của xã\n"
+    "/coquan — cơ quan: đổi tên, gộp cơ quan trùng\n"
     "Gửi tệp kế hoạch (Word, Excel, PDF) để nhập nhiệm vụ.\n\n"
     "/huy — huỷ thao tác đang làm"
 )

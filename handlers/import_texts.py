@@ -101,7 +101,10 @@ def preview_text(
     diff: PlanDiff,
     organization: str | None,
     review: ImportReview | None = None,
+    additions: list[str] | None = None,
 ) -> str:
+    """The preview; `additions`: the tasks the admin added to it, one escaped line each
+    (handlers/task_edit_preview_add.py), created on Lưu."""
     lines = ["<b>Xem trước kế hoạch (chưa lưu)</b>", esc(summary_text(parsed, resolutions))]
     target = organization or parsed.organization
     if target:
@@ -126,6 +129,10 @@ def preview_text(
             "Cơ quan nhóm (giao cho các cơ quan thành viên; sau khi lưu, chọn thành viên bằng /nhom): "
             + "; ".join(esc(g) for g in groups)
         )
+    if additions:
+        lines.append("")
+        lines.append(f"<b>Nhiệm vụ thêm khi lưu ({len(additions)}):</b>")
+        lines += additions
     lines.append("")
     lines.append("Bấm <b>Lưu</b> để lưu vào hệ thống, <b>Huỷ</b> để bỏ qua.")
     lines.append(PREVIEW_EDIT_HINT)  # /sua: handlers/task_edit_preview.py

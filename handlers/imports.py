@@ -64,7 +64,7 @@ logger = logging.getLogger(__name__)
 PENDING_KEY = "plan_import"
 
 
-def _keyboard(token: str) -> InlineKeyboardMarkup:
+def preview_keyboard(token: str) -> InlineKeyboardMarkup:
     return buttons(
         [("Lưu", ImportDecision("save", token)), ("Huỷ", ImportDecision("cancel", token))],
         [("✏️ Sửa nhiệm vụ", EditPreview(token))],  # handlers/task_edit_preview.py
@@ -191,9 +191,23 @@ async def start_preview(
         "choices": {},
     }
     logger.info("user %s previews import of %s (token %s)", user.id, file_name, token)
+    # a report's prose figures, offered beside its tasks (before the preview, which stays last)
+    from handlers.narrative_import import offer_alongside
+
+    await offer_alongside(
+        update,
+        context,
+        data=data,
+        file_name=file_name,
+        file_id=file_id,
+        path_text=path_text,
+        organization=organization,
+    )
     await send_review(update, user_data[PENDING_KEY], review)
     await reply(
-        update, preview_text(parsed, resolutions, diff, organization, review), reply_markup=_keyboard(token)
+        update,
+        preview_text(parsed, resolutions, diff, organization, review),
+        reply_markup=preview_keyboard(token),
     )
 
 
@@ -262,7 +276,7 @@ async def _save(update: Update, context: PlanbotContext, official: Official, pen
         logger.exception("storing the import %s failed", file_name)
         if context.user_data is not None:
             context.user_data[PENDING_KEY] = pending  # nothing was written: let the admin press again
-        await reply(update, esc(SAVE_FAILED_TEXT), reply_markup=_keyboard(str(pending["token"])))
+        await reply(update, esc(SAVE_FAILED_TEXT), reply_markup=preview_keyboard(str(pending["token"])))
         return
     remove_file(pending.get("path"))
     logger.info(

@@ -56,6 +56,8 @@ COMMAND_ROLES: dict[str, frozenset[str]] = {
     "maubaocao": _ADMIN,
     "lichnghi": _ADMIN,
     "nhom": _ADMIN,
+    "coquan": _ADMIN,
+    "truongdonvi": _ADMIN,
 }
 
 

@@ -4,12 +4,18 @@ and presses Lưu (the figures become that period's indicator values, with the re
 or Huỷ. Nothing is stored before Lưu.
 
 The pending report lives in user_data like a pending plan import ({token, user_id, file_id,
-file_name, path, org}); the bytes wait in the same temp folder (handlers/imports.py)."""
+file_name, path, org}); the bytes wait in the same temp folder (handlers/imports.py).
+
+A report that also has a task table is imported as a plan/results import; when its prose holds figures
+too, they are offered beside the plan preview ("Tệp này cũng có N chỉ số …") with their own Lưu / Bỏ
+qua (``offer_alongside``). That pending report shares the plan import's temp file ("shared": the plan
+import removes it; once gone, the report's Lưu downloads the file again by file_id)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
@@ -32,6 +38,7 @@ logger = logging.getLogger(__name__)
 
 PENDING_KEY = "narrative_import"
 CANCELLED_TEXT = "Đã huỷ nhập báo cáo. Chưa có gì được lưu."
+SKIPPED_TEXT = "Đã bỏ qua các số liệu của báo cáo; chưa lưu số liệu nào. Kế hoạch vẫn chờ Lưu/Huỷ riêng."
 SAVE_FAILED_TEXT = "Chưa lưu được số liệu do lỗi hệ thống; chưa có gì được ghi. Hãy bấm Lưu lại sau ít phút."
 NOT_A_REPORT_TEXT = "Tệp không còn đọc được như một báo cáo có số liệu; hãy gửi lại tệp."
 
@@ -68,8 +75,74 @@ def preview_text(preview: NarrativePreview, organization: str | None) -> str:
     return "\n".join(lines)
 
 
-def _keyboard(token: str) -> InlineKeyboardMarkup:
-    return buttons([("Lưu", NarrativeDecision("save", token)), ("Huỷ", NarrativeDecision("cancel", token))])
+def alongside_text(preview: NarrativePreview, organization: str | None) -> str:
+    """The figures of a report that also has a task table, offered beside its plan preview."""
+    lines = [
+        f"<b>Tệp này cũng có {len(preview.figures)} chỉ số của kỳ {esc(preview.period_label)}</b> "
+        "trong phần viết thành văn, lưu không?",
+        f"Nguồn: {esc(preview.source)}",
+    ]
+    target = organization or preview.organization
+    if target:
+        lines.append(f"Nhập vào: <b>{esc(target)}</b>")
+    lines += [f"• {esc(figure_line(f.label, f.value, f.unit))}" for f in preview.figures]
+    if preview.documents:
+        lines.append(f"<i>Văn bản được dẫn: {len(preview.documents)}.</i>")
+    lines.append("")
+    lines.append(
+        f"Bấm <b>Lưu số liệu</b> để lưu vào kỳ {esc(preview.period_label)} (riêng với kế hoạch), "
+        "<b>Bỏ qua</b> nếu không cần."
+    )
+    return "\n".join(lines)
+
+
+def _keyboard(token: str, *, alongside: bool = False) -> InlineKeyboardMarkup:
+    save, cancel = ("Lưu số liệu", "Bỏ qua") if alongside else ("Lưu", "Huỷ")
+    return buttons([(save, NarrativeDecision("save", token)), (cancel, NarrativeDecision("cancel", token))])
+
+
+def _drop_previous(context: PlanbotContext) -> None:
+    previous = (context.user_data or {}).get(PENDING_KEY)
+    if isinstance(previous, dict) and not previous.get("shared"):
+        remove_file(previous.get("path"))
+
+
+async def offer_alongside(
+    update: Update,
+    context: PlanbotContext,
+    *,
+    data: bytes,
+    file_name: str,
+    file_id: str,
+    path_text: str,
+    organization: str | None,
+) -> bool:
+    """Offer the prose figures of a file that is imported as a plan; False when it has none (or is
+    not a report: a plan's "đạt 80%" is a target). The file is the plan import's own (path_text)."""
+    preview = await asyncio.to_thread(read_narrative, data, file_name)
+    user = update.effective_user
+    if preview is None or user is None or not (organization or preview.organization):
+        return False
+    token = secrets.token_urlsafe(9)
+    _drop_previous(context)
+    user_data = context.user_data if context.user_data is not None else {}
+    user_data[PENDING_KEY] = {
+        "token": token,
+        "user_id": user.id,
+        "file_id": file_id,
+        "file_name": file_name,
+        "path": path_text,
+        "org": organization,
+        "shared": True,
+    }
+    logger.info("user %s is offered the figures of %s beside its plan (token %s)", user.id, file_name, token)
+    await reply(update, alongside_text(preview, organization), reply_markup=_keyboard(token, alongside=True))
+    return True
+
+
+def _remove_own(pending: dict[str, Any]) -> None:
+    if not pending.get("shared"):  # a shared file is the plan import's: it removes it
+        remove_file(pending.get("path"))
 
 
 async def offer_narrative(
@@ -83,8 +156,10 @@ async def offer_narrative(
     if not (organization or preview.organization):
         await reply(update, esc(NO_ORG_TEXT))
         return True
-    token, path_text = await keep_pending(context, PENDING_KEY, file_name, data)
     user_data = context.user_data if context.user_data is not None else {}
+    if isinstance(user_data.get(PENDING_KEY), dict) and user_data[PENDING_KEY].get("shared"):
+        del user_data[PENDING_KEY]  # its file is a plan import's: keep_pending must not remove it
+    token, path_text = await keep_pending(context, PENDING_KEY, file_name, data)
     user = update.effective_user
     user_data[PENDING_KEY] = {
         "token": token,
@@ -128,8 +203,8 @@ async def on_button(update: Update, context: PlanbotContext) -> None:
         except TelegramError:
             logger.debug("the preview's buttons could not be removed")
     if pressed.action == "cancel":
-        remove_file(pending.get("path"))
-        await reply(update, esc(CANCELLED_TEXT))
+        _remove_own(pending)
+        await reply(update, esc(SKIPPED_TEXT if pending.get("shared") else CANCELLED_TEXT))
         return
     await _save(update, context, official, pending)
 
@@ -152,9 +227,10 @@ async def _save(update: Update, context: PlanbotContext, official: Official, pen
         logger.exception("storing the narrative report %s failed", file_name)
         if context.user_data is not None:
             context.user_data[PENDING_KEY] = pending  # nothing was written: let the admin press again
-        await reply(update, esc(SAVE_FAILED_TEXT), reply_markup=_keyboard(str(pending["token"])))
+        keyboard = _keyboard(str(pending["token"]), alongside=bool(pending.get("shared")))
+        await reply(update, esc(SAVE_FAILED_TEXT), reply_markup=keyboard)
         return
-    remove_file(pending.get("path"))
+    _remove_own(pending)
     if stored is None or stored.period is None:
         await reply(update, esc(NOT_A_REPORT_TEXT))
         return

@@ -4,8 +4,9 @@ planbot understood it (a deadline as "Chậm nhất 15/09/2025") → Lưu / Hu�
 re-checks on every step that the user is an admin of the task's organization; a non-admin never
 gets the button, and a forged press is refused.
 
-The same conversation serves /sua in an import preview (handlers/task_edit_preview.py):
-a draft with a token belongs to a pending import, and its steps go there."""
+The same conversation serves /sua in an import preview (handlers/task_edit_preview.py, a task added
+there: handlers/task_edit_preview_add.py): a draft with a token belongs to a pending import, and its
+steps go there."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ from handlers.task_edit_draft import (
     value_prompt,
 )
 from handlers.task_edit_preview import code_typed, preview_command, preview_field, preview_save, preview_value
+from handlers.task_edit_preview_add import preview_add_save, preview_add_start, preview_add_value
 from handlers.tasks import card_message
 from handlers.ui.callbacks_edit import EditCancel, EditField, EditPreview, EditSave, EditStart
 from handlers.ui.draft_store import ack
@@ -93,8 +95,8 @@ async def field_chosen(update: Update, context: PlanbotContext, draft: Draft, of
     pressed = EditField.parse(update.callback_query.data if update.callback_query else None)
     if pressed is None or pressed.field not in (*FIELDS, REMOVED, ADDED):
         return FIELD
-    if draft.token and pressed.field == ADDED:  # a preview adds rows by sending the revised file
-        return FIELD
+    if draft.token and pressed.field == ADDED:  # a task added to the import preview
+        return await preview_add_start(update, context, draft)
     draft.field = pressed.field
     if draft.token:
         return await preview_field(update, context, draft)
@@ -120,7 +122,9 @@ async def field_chosen(update: Update, context: PlanbotContext, draft: Draft, of
 @STORE.step
 async def value_typed(update: Update, context: PlanbotContext, draft: Draft, official: Official) -> object:
     text = user_text(update).strip()
-    if text and draft.field == ADDED and not draft.token:
+    if text and draft.field == ADDED:
+        if draft.token:
+            return await preview_add_value(update, context, draft, text)
         return await add_value(update, context, draft, text)
     if not text or draft.field not in FIELDS:
         return VALUE
@@ -149,6 +153,8 @@ async def value_typed(update: Update, context: PlanbotContext, draft: Draft, off
 
 @STORE.step
 async def save(update: Update, context: PlanbotContext, draft: Draft, official: Official) -> object:
+    if draft.token and draft.field == ADDED:
+        return await preview_add_save(update, context, draft, official)
     if draft.token:
         return await preview_save(update, context, draft, official)
     STORE.clear(context)

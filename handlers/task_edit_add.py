@@ -4,6 +4,8 @@ conversation (handlers/task_edit.py); plans/correction_add.py re-checks the admi
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from telegram import Update
 
 from handlers.context import PlanbotContext
@@ -18,6 +20,7 @@ from storage.text import fold
 
 NO_DEADLINE_WORDS = {"khong", "-", "khong co", "chua co"}
 ASK_CONTENT = "Nhập <b>nội dung</b> nhiệm vụ mới (thêm cùng mục với nhiệm vụ {code})."
+ASK_CONTENT_WHERE = "Nhập <b>nội dung</b> nhiệm vụ mới ({where})."
 ASK_LEAD = "Nhập <b>cơ quan chủ trì</b>. <i>Nhiều cơ quan: cách nhau bằng dấu chấm phẩy (;).</i>"
 ASK_DEADLINE = (
     "Nhập <b>thời hạn</b> như trong kế hoạch, vd: «Quý III/2025», «Chậm nhất ngày 15/9/2025». "
@@ -30,15 +33,20 @@ def _editor(update: Update) -> Editor:
     return Editor(user.id if user is not None else 0, "bot")
 
 
-async def add_start(update: Update, draft: Draft) -> object:
+async def add_start(update: Update, draft: Draft, *, where: str | None = None) -> object:
+    """The first question; `where` says where the task goes when not beside draft.code's task."""
     draft.content, draft.lead, draft.value = "", "", ""
-    await reply(update, ASK_CONTENT.format(code=esc(draft.code)), reply_markup=buttons(CANCEL_ROW))
+    text = (
+        ASK_CONTENT.format(code=esc(draft.code)) if where is None else ASK_CONTENT_WHERE.format(where=where)
+    )
+    await reply(update, text, reply_markup=buttons(CANCEL_ROW))
     return VALUE
 
 
-def addition_text(proposal: AddProposal) -> str:
+def addition_text(proposal: AddProposal, *, preview: bool = False) -> str:
+    where = " (bản xem trước: tạo khi lưu kế hoạch)" if preview else ""
     lines = [
-        f"<b>Thêm nhiệm vụ {esc(proposal.code)}</b> vào mục {esc(proposal.section)}",
+        f"<b>Thêm nhiệm vụ {esc(proposal.code)}</b> vào mục {esc(proposal.section)}{where}",
         f"Nội dung: {esc(proposal.content)}",
         f"Chủ trì: {esc(proposal.lead_shown)}",
         f"Thời hạn: {esc(proposal.deadline_shown)}",
@@ -49,8 +57,28 @@ def addition_text(proposal: AddProposal) -> str:
     return "\n".join(lines)
 
 
-async def add_value(update: Update, context: PlanbotContext, draft: Draft, text: str) -> object:
-    """One typed answer of the addition: the content, then the lead, then the deadline."""
+# Reads the draft's addition as planbot would make it (raising CorrectionError); None when the caller
+# has already answered (an import preview that is gone). The card's reads the saved task's plan.
+Proposer = Callable[[Update, PlanbotContext, Draft], Awaitable[AddProposal | None]]
+
+
+async def _propose_beside(update: Update, context: PlanbotContext, draft: Draft) -> AddProposal | None:
+    proposal: AddProposal = await context.db.run(
+        propose_addition,
+        editor=_editor(update),
+        beside_task_id=draft.task_id,
+        content=draft.content,
+        lead=draft.lead,
+        deadline=draft.value,
+    )
+    return proposal
+
+
+async def add_value(
+    update: Update, context: PlanbotContext, draft: Draft, text: str, propose: Proposer | None = None
+) -> object:
+    """One typed answer of the addition: the content, then the lead, then the deadline. The same steps
+    serve an addition in an import preview (handlers/task_edit_preview_add.py, its own `propose`)."""
     if not draft.content:
         draft.content = text
         await reply(update, ASK_LEAD, reply_markup=buttons(CANCEL_ROW))
@@ -61,21 +89,16 @@ async def add_value(update: Update, context: PlanbotContext, draft: Draft, text:
         return VALUE
     draft.value = "" if fold(text) in NO_DEADLINE_WORDS else text
     try:
-        proposal = await context.db.run(
-            propose_addition,
-            editor=_editor(update),
-            beside_task_id=draft.task_id,
-            content=draft.content,
-            lead=draft.lead,
-            deadline=draft.value,
-        )
+        proposal = await (propose or _propose_beside)(update, context, draft)
     except CorrectionError as error:
         if error.reason in ("no_permission", "not_found"):
             return await refused(update, error)
         draft.lead = ""  # the lead is what may not be read: ask it again
         await reply(update, esc(error.message) + "\n" + ASK_LEAD, reply_markup=buttons(CANCEL_ROW))
         return VALUE
-    await reply(update, addition_text(proposal), reply_markup=save_keyboard())
+    if proposal is None:
+        return END
+    await reply(update, addition_text(proposal, preview=bool(draft.token)), reply_markup=save_keyboard())
     return CONFIRM
 
 

@@ -1,5 +1,6 @@
 """Corrections in an import preview (issue 14): /sua [CODE] while a preview waits → the row's code →
-the same field menu, prompt and old → new confirmation as on a saved task's card
+the same field menu, prompt and old → new confirmation as on a saved task's card (a mục's code, or
+"➕ Thêm nhiệm vụ cùng mục": a task added, handlers/task_edit_preview_add.py)
 (handlers/task_edit_draft.py) → Lưu. The correction is kept with the pending import (its "edits")
 and made when the admin presses Lưu on the preview (plans/preview_edit.py); nothing is saved before.
 
@@ -40,7 +41,7 @@ from handlers.task_edit_draft import (
 from handlers.ui.callbacks_edit import EditPreview
 from handlers.ui.replies import buttons, esc, reply, user_text
 from handlers.ui.texts import NO_PERMISSION_TEXT
-from plans.correction_fields import FIELD_NAMES, REMOVED, CorrectionError
+from plans.correction_fields import ADDED, FIELD_NAMES, REMOVED, CorrectionError
 from plans.corrections import Editor
 from plans.parsing.importer import PlanImportError, parse_file
 from plans.parsing.types import ParsedPlan
@@ -51,11 +52,14 @@ logger = logging.getLogger(__name__)
 
 NO_PREVIEW = "Không có kế hoạch nào đang xem trước. /sua dùng để sửa nhiệm vụ trước khi lưu một kế hoạch vừa gửi; nhiệm vụ đã lưu: mở thẻ nhiệm vụ và bấm «✏️ Sửa»."
 GONE_PREVIEW = "Bản xem trước này không còn (đã lưu, đã huỷ hoặc có tệp mới). Hãy gửi lại tệp kế hoạch."
-ASK_CODE = "Gõ số thứ tự (mã) của nhiệm vụ cần sửa trong bản xem trước, vd: <code>II.3</code>."
+ASK_CODE = (
+    "Gõ số thứ tự (mã) của nhiệm vụ cần sửa trong bản xem trước, vd: <code>II.3</code>; "
+    "để thêm nhiệm vụ mới, gõ mã của mục, vd: <code>III</code>."
+)
 KEPT = "Chỉnh sửa sẽ được lưu cùng kế hoạch khi anh/chị bấm <b>Lưu</b> trên bản xem trước."
 
 
-def _pending(context: PlanbotContext, token: str, user_id: int | None) -> dict[str, Any] | None:
+def own_import(context: PlanbotContext, token: str, user_id: int | None) -> dict[str, Any] | None:
     return own_pending(context, PENDING_KEY, token, user_id)
 
 
@@ -78,7 +82,7 @@ async def _parsed(context: PlanbotContext, pending: dict[str, Any]) -> ParsedPla
         return None
 
 
-def _admin(official: Official | None) -> bool:
+def is_admin(official: Official | None) -> bool:
     return official is not None and official.active and official.role == Role.admin
 
 
@@ -100,17 +104,17 @@ async def preview_command(update: Update, context: PlanbotContext) -> object:
     import preview."""
     query = update.callback_query
     user = update.effective_user
-    if user is None or not _admin(await current_official(update, context)):
+    if user is None or not is_admin(await current_official(update, context)):
         await _refuse(update, NO_PERMISSION_TEXT)
         return END
     token = _current_token(context)
     if query is not None:  # the preview's "✏️ Sửa nhiệm vụ": only under the admin's own, current preview
         pressed = EditPreview.parse(query.data)
-        if pressed is None or pressed.token != token or _pending(context, token, user.id) is None:
+        if pressed is None or pressed.token != token or own_import(context, token, user.id) is None:
             await query.answer(STALE_TEXT)
             return END
         await query.answer()
-    if _pending(context, token, user.id) is None:
+    if own_import(context, token, user.id) is None:
         await reply(update, esc(NO_PREVIEW))
         return END
     draft = Draft(token=token)
@@ -124,11 +128,11 @@ async def preview_command(update: Update, context: PlanbotContext) -> object:
     return state
 
 
-async def _context(
+async def preview_context(
     update: Update, context: PlanbotContext, draft: Draft
 ) -> tuple[dict[str, Any], ParsedPlan] | None:
     user = update.effective_user
-    pending = _pending(context, draft.token, user.id if user else None)
+    pending = own_import(context, draft.token, user.id if user else None)
     parsed = await _parsed(context, pending) if pending is not None else None
     if pending is None or parsed is None:
         STORE.clear(context)
@@ -139,17 +143,22 @@ async def _context(
 
 @STORE.step
 async def code_typed(update: Update, context: PlanbotContext, draft: Draft, official: Official) -> object:
-    if not _admin(official):
+    if not is_admin(official):
         await reply(update, esc(NO_PERMISSION_TEXT))
         return END
     return await _choose_row(update, context, draft, user_text(update))
 
 
 async def _choose_row(update: Update, context: PlanbotContext, draft: Draft, code: str) -> object:
-    found = await _context(update, context, draft)
+    found = await preview_context(update, context, draft)
     if found is None:
         return END
     node = preview_node(found[1], code)
+    if node is None and any(n.code == code.strip().rstrip(".").upper() for n in found[1].sections):
+        from handlers.task_edit_preview_add import preview_add_start  # it builds on this module
+
+        draft.code, draft.field = code.strip().rstrip(".").upper(), ADDED  # a mục: add a task under it
+        return await preview_add_start(update, context, draft)
     if node is None:
         await reply(
             update,
@@ -161,7 +170,7 @@ async def _choose_row(update: Update, context: PlanbotContext, draft: Draft, cod
     await reply(
         update,
         f"<b>✏️ Sửa nhiệm vụ {esc(node.code)}</b> (bản xem trước)\n{esc(node.content)}\n\nChọn mục cần sửa:",
-        reply_markup=field_menu(),
+        reply_markup=field_menu(with_add=True),
     )
     return FIELD
 
@@ -175,7 +184,7 @@ async def preview_field(update: Update, context: PlanbotContext, draft: Draft) -
             reply_markup=save_keyboard("Bỏ"),
         )
         return CONFIRM
-    found = await _context(update, context, draft)
+    found = await preview_context(update, context, draft)
     node = preview_node(found[1], draft.code) if found is not None else None
     if found is None:
         return END
@@ -192,7 +201,7 @@ async def preview_field(update: Update, context: PlanbotContext, draft: Draft) -
 
 
 async def preview_value(update: Update, context: PlanbotContext, draft: Draft, text: str) -> object:
-    found = await _context(update, context, draft)
+    found = await preview_context(update, context, draft)
     if found is None:
         return END
     pending, parsed = found
@@ -228,12 +237,12 @@ async def preview_value(update: Update, context: PlanbotContext, draft: Draft, t
 async def preview_save(update: Update, context: PlanbotContext, draft: Draft, official: Official) -> object:
     """Keep the correction with the pending import (one per row and field; a removal replaces all)."""
     user = update.effective_user
-    pending = _pending(context, draft.token, user.id if user else None)
+    pending = own_import(context, draft.token, user.id if user else None)
     STORE.clear(context)
     if pending is None:
         await reply(update, esc(GONE_PREVIEW))
         return END
-    if not _admin(official):
+    if not is_admin(official):
         await reply(update, esc(NO_PERMISSION_TEXT))
         return END
     edits = [

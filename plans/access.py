@@ -9,9 +9,9 @@ and the dashboard ask.
 - Officials of a lead or coordinating agency may report on a task, and so may admins; leaders read.
 - A person a task is assigned to (TaskAssignee) always sees and may report it, whatever their agency.
 - Leaders and admins assign a task to officials of its lead and coordinating agencies (a group
-  agency's members included); an official of a lead agency assigns it within their own agency (the
-  schema has no "head of agency" flag: in a commune the registered officials of an agency are its
-  head and deputies). Coordinating agencies' officials do not assign.
+  agency's members included); the head of a lead agency (Official.is_head, set by an admin:
+  plans/heads.py) assigns it within their own agency. Other officials do not assign (they still see
+  who is assigned), nor do the heads of coordinating agencies.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ class Viewer:
     organization_id: int | None
     agency_ids: frozenset[int]  # their agency and the group agencies it belongs to
     assigned: frozenset[int] = frozenset()  # the tasks assigned to them in person
+    is_head: bool = False  # the head of their agency (Official.is_head)
 
     @property
     def sees_organization(self) -> bool:
@@ -57,7 +58,15 @@ def viewer_of(
     agencies: frozenset[int] = frozenset()
     if official.agency_id is not None:
         agencies = frozenset({official.agency_id, *groups.get(official.agency_id, ())})
-    return Viewer(official.id, official.role, official.active, official.organization_id, agencies, assigned)
+    return Viewer(
+        official.id,
+        official.role,
+        official.active,
+        official.organization_id,
+        agencies,
+        assigned,
+        bool(official.is_head),
+    )
 
 
 def link_of(task: TaskFacts, agency_ids: frozenset[int]) -> Link | None:
@@ -86,10 +95,12 @@ def may_report(viewer: Viewer, task: TaskFacts) -> bool:
 
 
 def may_assign(viewer: Viewer, task: TaskFacts) -> bool:
-    """Leaders and admins of the task's organization, and officials of a lead agency."""
+    """Leaders and admins of the task's organization, and the head of a lead agency."""
     if not may_see(viewer, task):
         return False
-    return viewer.sees_organization or link_of(task, viewer.agency_ids) == LinkRole.lead.value
+    if viewer.sees_organization:
+        return True
+    return viewer.is_head and link_of(task, viewer.agency_ids) == LinkRole.lead.value
 
 
 def assignable_agencies(

@@ -2,8 +2,9 @@
 and "Việc của tôi" (the tasks assigned to an official).
 
 Who may assign whom is plans/access.py's rule (may_assign, assignable_agencies): leaders and admins
-assign any official of the task's lead and coordinating agencies; an official of a lead agency
-assigns within their own agency. Every press is re-authorised here, never trusted from a button.
+assign any official of the task's lead and coordinating agencies; the head of a lead agency
+(Official.is_head) assigns within their own agency. Every press is re-authorised here, never
+trusted from a button. Personal due dates: plans/assignment_due.py (setting), plans/personal_due.py.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from sqlmodel import Session
 
 from plans.access import assignable_agencies, viewer_of
+from plans.personal_due import personal_line
 from plans.snapshot import OrgFacts, org_facts
 from plans.tasks import TaskList, Today, task_list
 from storage.facts import TaskFacts
@@ -24,6 +27,8 @@ from storage.queries.assignments import (
     add_assignee,
     assigned_task_ids,
     assignees_of,
+    due_dates_of_official,
+    due_dates_of_task,
     officials_of_agencies,
     remove_assignee,
 )
@@ -39,6 +44,7 @@ class Candidate:
     full_name: str
     agency_name: str
     assigned: bool
+    due: date | None = None  # their personal due date, when assigned and one is set
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,12 @@ class AssignPanel:
     content: str
     candidates: tuple[Candidate, ...]
     assigned: tuple[str, ...]  # every assignee's name, those the viewer may not toggle included
+    dues: tuple[date | None, ...] = ()  # their personal due dates, in the same order
+
+    @property
+    def dated(self) -> tuple[Candidate, ...]:
+        """The assignees whose personal due date the viewer may set ("📅 Hạn riêng")."""
+        return tuple(c for c in self.candidates if c.assigned)
 
 
 @dataclass(frozen=True)
@@ -88,17 +100,29 @@ def _allowed_agencies(
 def _panel(session: Session, facts: OrgFacts, task: TaskFacts, agencies: frozenset[int]) -> AssignPanel:
     current = assignees_of(session=session, task_id=task.id)
     ids = {p.id for p in current}
+    dues = due_dates_of_task(session=session, task_id=task.id) if current else {}
     people = officials_of_agencies(session=session, organization_id=task.organization_id, agency_ids=agencies)
     names = facts.context.agency_names
     candidates = sorted(
         (
-            Candidate(p.id, p.full_name, names.get(p.agency_id, "") if p.agency_id else "", p.id in ids)
+            Candidate(
+                p.id,
+                p.full_name,
+                names.get(p.agency_id, "") if p.agency_id else "",
+                p.id in ids,
+                dues.get(p.id) if p.id in ids else None,
+            )
             for p in people
         ),
         key=lambda c: (fold(c.agency_name), fold(c.full_name), c.official_id),
     )
     return AssignPanel(
-        task.id, task.code, task.content, tuple(candidates), tuple(p.full_name for p in current)
+        task.id,
+        task.code,
+        task.content,
+        tuple(candidates),
+        tuple(p.full_name for p in current),
+        tuple(dues.get(p.id) for p in current),
     )
 
 
@@ -106,6 +130,23 @@ def assign_panel(*, session: Session, official: Official, task_id: int) -> Assig
     """The panel of a task for an official allowed to assign it; None otherwise."""
     found = _allowed_agencies(session, official, task_id)
     return _panel(session, *found) if found is not None else None
+
+
+def assignable_person(
+    *, session: Session, official: Official, task_id: int, official_id: int
+) -> tuple[TaskFacts, Person, bool] | None:
+    """(the task, the person, whether they are assigned) when the viewer may assign the task to this
+    person; None otherwise."""
+    found = _allowed_agencies(session, official, task_id)
+    if found is None:
+        return None
+    _facts, task, agencies = found
+    people = officials_of_agencies(session=session, organization_id=task.organization_id, agency_ids=agencies)
+    person = next((p for p in people if p.id == official_id), None)
+    if person is None:
+        return None
+    assigned = any(p.id == official_id for p in assignees_of(session=session, task_id=task_id))
+    return task, person, assigned
 
 
 def toggle_assignee(
@@ -143,7 +184,19 @@ def my_tasks(*, session: Session, official: Official, today: Today) -> TaskList:
     mine = assigned_task_ids(session=session, official_id=official.id)
     if not mine:
         return TaskList(None, [])
-    return task_list(session=session, official=official, today=today, only=mine)
+    found = task_list(session=session, official=official, today=today, only=mine)
+    dues = due_dates_of_official(session=session, official_id=official.id)
+    if not dues:
+        return found
+    lines = []
+    for line in found.lines:
+        due = dues.get(line.id)
+        if due is not None:
+            org = organization_of_task(session=session, task_id=line.id)
+            if org is not None:
+                line = personal_line(org_facts(session=session, organization_id=org), line, due, today)
+        lines.append(line)
+    return TaskList(found.title_agency, lines)
 
 
 def my_task_count(*, session: Session, official: Official, today: Today) -> int:

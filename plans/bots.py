@@ -10,12 +10,15 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from plans.officials import menu_holders
 from storage.models import AuditLog
 from storage.queries import bots as q
 from storage.queries.facts import find_organization
+from storage.queries.keyvalue import load_keys, put_value
 
 TOKEN = re.compile(r"^\d{5,16}:[A-Za-z0-9_-]{30,64}$")
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+HINTS = "bot_hint"  # KeyValue namespace: officials told which bot sends their organization's reminders
 
 
 class BotError(ValueError):
@@ -100,3 +103,38 @@ def _bind(session: Session, bot_id: int | None, organizations: list[str]) -> lis
         q.bind_organization(session=session, organization_id=found[0], bot_id=bot_id)
         names.append(found[1])
     return names
+
+
+def menu_holders_of(*, session: Session, bot_id: int | None) -> list[tuple[int, str]]:
+    """The leaders' and admins' chats that get their command menu from this bot (None: the default
+    bot): those of the organizations it serves; every one when the deployment has a single bot."""
+    bindings = q.organization_bots(session=session)
+    if not bindings and bot_id is None:
+        return menu_holders(session=session)
+    serves = serving(bindings, bot_id)
+    return [(chat, role) for chat, role, org in q.menu_holder_rows(session=session) if serves(org)]
+
+
+@dataclass(frozen=True)
+class ServedElsewhere:
+    """An official writing to one bot while another sends their organization's reminders."""
+
+    bot_id: int | None  # the bot that serves their organization (None: the default bot)
+    organization: str
+
+
+def served_elsewhere_once(
+    *, session: Session, organization_id: int | None, bot_id: int | None, telegram_user_id: int
+) -> ServedElsewhere | None:
+    """The bot serving the official's organization when it is not `bot_id`, the first time only:
+    the answer is recorded, so each official is told once per bot."""
+    if organization_id is None:
+        return None
+    found = q.serving_bot(session=session, organization_id=organization_id)
+    if found is None or found[0] == bot_id:
+        return None
+    key = f"{bot_id or 0}:{telegram_user_id}"
+    if load_keys(session=session, wanted=[(HINTS, key)]):
+        return None
+    put_value(session=session, namespace=HINTS, key=key, value=found[0] or 0)
+    return ServedElsewhere(found[0], found[1])

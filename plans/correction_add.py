@@ -1,6 +1,7 @@
 """Adding a task from a task card (issue 14): "➕ Thêm nhiệm vụ" under the same mục or nội dung as the
 card's task. The proposal shows the code it will get and the lead and deadline as planbot read them;
-the addition itself is plans/corrections.py's add_task (audited, kept by a re-import)."""
+the addition itself is plans/corrections.py's add_task (audited, kept by a re-import). An addition in
+an import preview (plans/preview_edit.py) shows the same proposal, read from the previewed document."""
 
 from __future__ import annotations
 
@@ -32,15 +33,34 @@ def _parent(session: Session, task: Task) -> Task:
     return parent
 
 
+def addition_content(content: str) -> str:
+    """The new task's content as it will be stored; CorrectionError when empty."""
+    text = squash(content or "").strip()
+    if not text:
+        raise CorrectionError("empty", "Nội dung không được để trống.")
+    return text
+
+
+def code_after(section_code: str, child_codes: list[str], taken: set[str]) -> str:
+    """The code a task added at the end of a section gets: "II.5" after II.1–II.4 (as next_code)."""
+    numbers = [
+        int(code.rsplit(".", 1)[1])
+        for code in child_codes
+        if "." in code and code.rsplit(".", 1)[1].isdigit()
+    ]
+    n = max(numbers, default=0) + 1
+    while f"{section_code}.{n}" in taken:
+        n += 1
+    return f"{section_code}.{n}"
+
+
 def propose_addition(
     *, session: Session, editor: Editor, beside_task_id: int, content: str, lead: str, deadline: str
 ) -> AddProposal:
     """The task that would be added beside this one; nothing is written."""
     task, plan, _official = checked_task(session, editor, beside_task_id)
     parent = _parent(session, task)
-    text = squash(content or "").strip()
-    if not text:
-        raise CorrectionError("empty", "Nội dung không được để trống.")
+    text = addition_content(content)
     lead_reading = read_value(session, task, plan, LEAD, lead)
     deadline_shown = (
         read_value(session, task, plan, DEADLINE, deadline).shown if deadline.strip() else NOTHING

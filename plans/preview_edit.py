@@ -2,6 +2,7 @@
 
 The preview is not stored: the document is parsed again on Lưu. So a correction made in the preview is
 kept with the pending import as (code, field, value) and applied right after the document is stored,
+a task added in the preview as (mục, "added", content, lead, deadline), created after them (add_task),
 in the same transaction, through the same use cases as a correction of a saved task
 (plans/corrections.py). A preview correction is therefore a TaskEdit like any other: its old value is
 the document's, and a re-import of the same document keeps it.
@@ -15,7 +16,9 @@ from typing import Any
 from sqlmodel import Session
 
 from plans.agencies import AgencyMatcher, split_agencies
+from plans.correction_add import AddProposal, addition_content, code_after
 from plans.correction_fields import (
+    ADDED,
     COORDINATING,
     DEADLINE,
     FIELD_NAMES,
@@ -35,6 +38,7 @@ from plans.corrections import (
     Editor,
     EditOutcome,
     EditProposal,
+    add_task,
     edit_task,
     find_task,
     remove_task,
@@ -51,21 +55,29 @@ from storage.queries.plans import agencies_with_aliases, organization_by_name
 
 @dataclass(frozen=True)
 class PreviewEdit:
-    code: str
-    field: str  # a correction_fields field, or "removed"
+    code: str  # the row corrected, or for an addition the mục / nội dung it goes under
+    field: str  # a correction_fields field, "removed", or "added" (value = the new task's content)
     value: str = ""
+    lead: str = ""  # an addition's lead and deadline as typed
+    deadline: str = ""
 
     def to_json(self) -> dict[str, str]:
-        return {"code": self.code, "field": self.field, "value": self.value}
+        data = {"code": self.code, "field": self.field, "value": self.value}
+        if self.field == ADDED:
+            data |= {"lead": self.lead, "deadline": self.deadline}
+        return data
 
     @classmethod
     def from_json(cls, data: object) -> PreviewEdit | None:
         if not isinstance(data, dict):
             return None
         code, field, value = data.get("code"), data.get("field"), data.get("value", "")
-        if not isinstance(code, str) or field not in (*FIELDS, REMOVED) or not isinstance(value, str):
+        lead, deadline = data.get("lead", ""), data.get("deadline", "")
+        if not isinstance(code, str) or field not in (*FIELDS, REMOVED, ADDED):
             return None
-        return cls(code, str(field), value)
+        if not all(isinstance(v, str) for v in (value, lead, deadline)):
+            return None
+        return cls(code, str(field), value, lead, deadline)
 
 
 def edits_from_json(data: object) -> list[PreviewEdit]:
@@ -158,6 +170,64 @@ def propose_preview_edit(
     )
 
 
+def addition_parent(parsed: ParsedPlan, code: str) -> ParsedNode:
+    """Where a task added from this code goes: under the mục or nội dung typed, or beside the task
+    typed (under the same mục, as the card's "➕ Thêm nhiệm vụ cùng mục")."""
+    wanted = code.strip().rstrip(".").upper()
+    node = next((n for n in parsed.nodes if n.code.upper() == wanted), None)
+    if node is not None and node.kind != "section":
+        parent = node.parent_code
+        node = next((n for n in parsed.nodes if n.code == parent), None) if parent else None
+    if node is None:
+        raise CorrectionError("not_found", f"Bản xem trước không có mục «{code.strip()}» để thêm nhiệm vụ.")
+    return node
+
+
+def addition_codes(parsed: ParsedPlan, edits: list[PreviewEdit]) -> list[tuple[PreviewEdit, str]]:
+    """The additions kept with a preview and the code each will get when stored, in order (as
+    plans/corrections.py's next_code gives them: after the section's last number)."""
+    taken = {n.code for n in parsed.nodes}
+    added: list[tuple[PreviewEdit, str]] = []
+    for edit in edits:
+        if edit.field != ADDED:
+            continue
+        section = next((n for n in parsed.nodes if n.code == edit.code), None)
+        if section is None:
+            continue
+        children = [n.code for n in parsed.nodes if n.parent_code == section.code]
+        children += [code for e, code in added if e.code == section.code]
+        code = code_after(section.code, children, taken)
+        taken.add(code)
+        added.append((edit, code))
+    return added
+
+
+def propose_preview_addition(
+    *,
+    session: Session,
+    editor: Editor,
+    parsed: ParsedPlan,
+    organization_name: str | None,
+    code: str,
+    content: str,
+    lead: str,
+    deadline: str,
+    edits: list[PreviewEdit],
+) -> AddProposal:
+    """A task to add to the previewed plan as planbot understood it (the card's AddProposal, read with
+    the preview's readers: the organization's agencies, the document's year); nothing is written."""
+    _check_admin(session, editor)
+    parent = addition_parent(parsed, code)
+    text = addition_content(content)
+    lead_text = clean_value(LEAD, lead) if lead.strip() else ""
+    if not split_agencies(lead_text):
+        raise CorrectionError("empty", "Cần ít nhất một cơ quan chủ trì.")
+    lead_shown, new_agencies = _shown_agencies(session, organization_name or parsed.organization, lead_text)
+    deadline_shown = _deadline(parsed, deadline.strip()) if deadline.strip() else NOTHING
+    planned = addition_codes(parsed, [*edits, PreviewEdit(parent.code, ADDED, text, lead, deadline)])
+    return AddProposal(parent.code, planned[-1][1], text, lead_shown, deadline_shown, new_agencies)
+
+
 def store_with_edits(
     *,
     session: Session,
@@ -179,7 +249,11 @@ def store_with_edits(
         actor_user_id=actor_user_id,
     )
     outcomes: list[EditOutcome] = []
+    additions: list[PreviewEdit] = []
     for edit in edits_from_json(edits):
+        if edit.field == ADDED:
+            additions.append(edit)
+            continue
         found = find_task(
             session=session, organization_id=result.organization_id, code=edit.code, plan_id=result.plan_id
         )
@@ -192,4 +266,16 @@ def store_with_edits(
             outcomes.append(
                 edit_task(session=session, editor=editor, task_id=task_id, field=edit.field, value=edit.value)
             )
+    for edit in additions:  # after the rows' own corrections, in the order the admin added them
+        outcomes.append(
+            add_task(
+                session=session,
+                editor=editor,
+                plan_id=result.plan_id,
+                section=edit.code,
+                content=edit.value,
+                lead=edit.lead,
+                deadline=edit.deadline,
+            )
+        )
     return result, outcomes

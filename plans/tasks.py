@@ -21,7 +21,7 @@ from plans.snapshot import OrgFacts, org_facts, states
 from plans.status import TaskState
 from storage.facts import HistoryEntry, TaskFacts
 from storage.models import Official
-from storage.queries.assignments import assigned_task_ids, assignees_of
+from storage.queries.assignments import assigned_task_ids, assignees_of, due_dates_of_task
 from storage.queries.explanations import ExplanationRow
 from storage.queries.facts import organizations
 from storage.queries.tasks import card_details, organization_of_task
@@ -46,6 +46,7 @@ class TaskLine:
     state: TaskState | None = field(default=None, compare=False)  # the task's state today
     # The previous period's state, shown beside "chưa có báo cáo" while the current period is young.
     previous: TaskState | None = field(default=None, compare=False)
+    personal_due: date | None = None  # "Việc của tôi": the reader's personal due date (plans/personal_due.py)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class TaskCard:
     can_report: bool = False
     explanations: tuple[ExplanationRow, ...] = ()  # giải trình of the task's agency, latest first
     assignees: tuple[str, ...] = ()  # "Người thực hiện": the people the task is assigned to
+    assignee_dues: tuple[date | None, ...] = ()  # their personal due dates, in the same order
     can_assign: bool = False  # plans/access.py may_assign
     can_edit: bool = False  # plans/access.py may_correct: the admin's "✏️ Sửa" (plans/corrections.py)
 
@@ -207,6 +209,8 @@ def card(*, session: Session, official: Official, task_id: int, today: Today) ->
     latest_kpi = next(
         (e.kpi_value for e in details.history if not e.superseded and e.kpi_value is not None), None
     )
+    people = assignees_of(session=session, task_id=task_id)
+    dues = due_dates_of_task(session=session, task_id=task_id) if people else {}
     return TaskCard(
         line=_line(facts, task, viewer, today),
         product=details.product,
@@ -218,7 +222,8 @@ def card(*, session: Session, official: Official, task_id: int, today: Today) ->
         history=details.history,
         explanations=details.explanations,
         can_report=may_report(viewer, task),
-        assignees=tuple(p.full_name for p in assignees_of(session=session, task_id=task_id)),
+        assignees=tuple(p.full_name for p in people),
+        assignee_dues=tuple(dues.get(p.id) for p in people),
         can_assign=may_assign(viewer, task),
         can_edit=may_correct(viewer, task.organization_id),
     )

@@ -60,14 +60,15 @@ def deadline_phrase(item: DueItem) -> str:
     if item.bucket == Bucket.report:
         left = f"còn {n} ngày" if n > 0 else "hôm nay"
         return f"chưa có báo cáo {item.period_label or 'kỳ này'}, hạn báo cáo {due} ({left})"
+    word = "hạn riêng" if item.personal else "hạn"  # the reader's personal due date
     if n < 0:
-        text = f"hạn {due}, quá {-n} ngày"
+        text = f"{word} {due}, quá {-n} ngày"
     elif n == 0:
-        text = f"hạn hôm nay {due}"
+        text = f"{word} hôm nay {due}"
     elif n == 1:
-        text = f"hạn ngày mai {due}"
+        text = f"{word} ngày mai {due}"
     else:
-        text = f"hạn {due}, còn {n} ngày"
+        text = f"{word} {due}, còn {n} ngày"
     return f"{item.period_label}: {text}" if item.period_label else text
 
 

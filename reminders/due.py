@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from plans.periods import Period, PeriodPolicy
+from plans.personal_due import personal_task
 from plans.recurrence import occurrence_period, occurrences
 from plans.status import DONE, NO_REPORT, ONE_OFF_KINDS, Counts, TaskState, count, occurrence_met, task_state
 from reminders.calendar import WorkCalendar
@@ -76,6 +77,7 @@ class DueItem:
     offset_days: int  # (occurrence - today) in days; negative = overdue
     bucket: Bucket
     period_label: str | None = None  # "Tháng 11/2025" for a recurring occurrence, "Quý IV/2025"
+    personal: bool = False  # due by the reader's personal due date (TaskAssignee.due_date)
 
 
 @dataclass(frozen=True)
@@ -210,20 +212,27 @@ def due_by_official(
     policy: PeriodPolicy | None = None,
     agency_groups: Mapping[int, Iterable[int]] | None = None,
     assigned: Mapping[int, Iterable[int]] | None = None,
+    personal_due: Mapping[int, Mapping[int, date]] | None = None,
 ) -> dict[int, OfficialDue]:
     """Per official id, today's items (lead and coordinating). Officials with nothing are left out.
 
     `tasks` are the current ones (plans/lifecycle.current_tasks); `agency_groups` maps a group agency
     to its members; `assigned` maps an official to the tasks assigned to them in person: those come
-    with their lead items whatever their agency or coordinating setting, never twice."""
+    with their lead items whatever their agency or coordinating setting, never twice.
+    `personal_due` (official → task → day): an assignee's own due date for a task; their items of
+    that task are the status model's for the task as they see it (plans/personal_due.py), the
+    others' stay the task's own."""
     groups = agency_groups or {}
     mine = assigned or {}
+    dues = personal_due or {}
+    every: dict[int, TaskFacts] = {}
     by_task: dict[int, list[DueItem]] = {}
     policy = policy or PeriodPolicy()
     lead_by_agency: dict[int, list[DueItem]] = defaultdict(list)
     coord_by_agency: dict[int, list[DueItem]] = defaultdict(list)
     empty: tuple[ReportFacts, ...] = ()
     for task in tasks:
+        every[task.id] = task
         items = task_items(task, reports.get(task.id, empty), today, cal, offsets, policy)
         if not items:
             continue
@@ -246,13 +255,54 @@ def due_by_official(
         listed = {item.task.id for item in (*lead_items, *coord_items)}
         for task_id in sorted(set(own) - listed):
             lead_items.extend(by_task.get(task_id, ()))
+        personal = _personal_items(
+            dues.get(person.official_id, {}), set(own), every, reports, today, cal, offsets, policy
+        )
+        if personal is not None:
+            dated, items_of = personal
+            lead_items = [i for i in lead_items if i.task.id not in dated] + items_of
+            coord_items = [i for i in coord_items if i.task.id not in dated]
         lead_items.sort(key=_sort_key)
         coord_items.sort(key=_sort_key)
         if lead_items or coord_items:
+            shown = {i.task.id for i in (*lead_items, *coord_items)}
             result[person.official_id] = OfficialDue(
-                person, tuple(lead_items), tuple(coord_items), frozenset(own) & set(by_task)
+                person, tuple(lead_items), tuple(coord_items), frozenset(own) & shown
             )
     return result
+
+
+def _personal_items(
+    dues: Mapping[int, date],
+    own: set[int],
+    tasks: Mapping[int, TaskFacts],
+    reports: Reports,
+    today: date,
+    cal: WorkCalendar,
+    offsets: Sequence[int],
+    policy: PeriodPolicy,
+) -> tuple[set[int], list[DueItem]] | None:
+    """(the tasks with a personal due date, their items for the assignee), or None without any."""
+    dated = {t for t in dues if t in own and t in tasks}
+    if not dated:
+        return None
+    items: list[DueItem] = []
+    for task_id in sorted(dated):
+        due, task = dues[task_id], tasks[task_id]
+        seen = personal_task(task, due)
+        for item in task_items(seen, reports.get(task_id, ()), today, cal, offsets, policy):
+            # the item names the task as the plan has it; its day is the personal one when it is
+            items.append(
+                DueItem(
+                    task,
+                    item.occurrence,
+                    item.offset_days,
+                    item.bucket,
+                    item.period_label,
+                    item.occurrence == due,
+                )
+            )
+    return dated, items
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,7 @@ def plan_digests(
                 policy=config.periods,
                 agency_groups=facts.context.members,
                 assigned=snap.assignments,
+                personal_due=snap.personal_due,
             )
             if facts is not None
             else {}

@@ -100,6 +100,7 @@ class Official(SQLModel, table=True):
     reminders_enabled: bool = True
     reminder_time: str | None = Field(default=None, max_length=5)  # "HH:MM"; None = the global time
     remind_coordinating: bool = True
+    is_head: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})  # assigns tasks
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -232,8 +233,7 @@ class IndicatorValue(SQLModel, table=True):
 
 
 class CalendarDay(SQLModel, table=True):
-    """A commune's own change to the working calendar: an extra day off, or a weekend day worked
-    to make up for one (public holidays come from the `holidays` package)."""
+    """A commune's own extra day off, or weekend day worked to make up for one (holidays: `holidays`)."""
 
     __table_args__ = (UniqueConstraint("organization_id", "day", name="uq_calendar_day"),)
     id: int | None = Field(default=None, primary_key=True)

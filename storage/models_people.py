@@ -4,7 +4,7 @@ of a deployment serving several."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import BigInteger, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -19,6 +19,7 @@ class TaskAssignee(SQLModel, table=True):
     official_id: int = Field(foreign_key="official.id", primary_key=True, index=True, ondelete="CASCADE")
     assigned_by: int | None = Field(default=None, foreign_key="official.id")
     assigned_at: datetime = Field(default_factory=utcnow)
+    due_date: date | None = None  # a personal due date within the task's own (plans/personal_due.py)
 
 
 class JoinRequest(SQLModel, table=True):

@@ -1,6 +1,7 @@
 """`planbot import FILE [--org NAME] [--dry-run] [--json]`: parse a plan document, print its summary,
 and (unless --dry-run) store it in one transaction. A narrative report (no task table, figures in
-prose) is imported as its period's indicator values instead (bot/commands/narrative.py)."""
+prose) is imported as its period's indicator values instead (bot/commands/narrative.py); a report with a
+task table whose prose also gives figures stores both (--no-figures: the tasks only)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.commands.import_columns import columns_arg, unmapped_hint
-from bot.commands.narrative import run_narrative_import
+from bot.commands.narrative import figures_beside, run_narrative_import
 from bot.settings import Settings
 from plans.importing import ImportResult, preview_import, store_plan
 from plans.parsing.importer import PlanImportError, parse_file
@@ -35,6 +36,11 @@ def add_parser(subparsers: Any) -> None:
         type=columns_arg,
         default=None,
         help='columns of a header planbot cannot map, from 1: "stt=1,noidung=2,chutri=3,phoihop=4,thoihan=5"',
+    )
+    parser.add_argument(
+        "--no-figures",
+        action="store_true",
+        help="a report with a task table: do not store the figures its prose gives",
     )
     parser.set_defaults(func=run_import)
 
@@ -69,8 +75,12 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         db.dispose()
     if args.org:
         parsed.organization = args.org
+    organization = result.organization if result is not None else args.org or parsed.organization
+    beside = figures_beside(args, settings, organization)  # the prose figures of a report, if any
     if args.json:
         document = to_json(parsed, {r.written: r.name for r in resolutions})
+        if beside is not None:
+            document["narrative"] = beside.document
         print(json.dumps(document, ensure_ascii=False))
         return 0
     print(summary_text(parsed, resolutions))
@@ -91,4 +101,6 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         print(
             f"Đã lưu kế hoạch #{result.plan_id} ({result.organization}); {result.reports_added} kết quả đã nhập."
         )
+    if beside is not None:
+        print("\n".join(beside.lines))
     return 0

@@ -57,6 +57,12 @@ def add_parser(subparsers: Any) -> None:
         metavar="NAME",
         help="serve one of the deployment's other bots (`planbot bots list`) instead of TELEGRAM_BOT_TOKEN",
     )
+    parser.add_argument(
+        "--all-bots",
+        action="store_true",
+        help="serve every bot of the deployment in this one process: TELEGRAM_BOT_TOKEN's and "
+        "those of `planbot bots list`",
+    )
     parser.set_defaults(func=run)
 
 
@@ -82,6 +88,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.commands.db import open_database
     from bot.logging_setup import redact, setup_logging
 
+    if getattr(args, "all_bots", False):
+        from bot.commands.run_all import run_all
+
+        return run_all(args, settings)
     bot_account: tuple[int, str] | None = None
     if getattr(args, "bot", None):
         bot_account = _bot_account(settings, args.bot)
@@ -175,6 +185,13 @@ def _check_webhook_args(args: argparse.Namespace, secret: str) -> str | None:
 
 def make_webhook_app(application: Any, *, path: str, secret: str) -> web.Application:
     """One POST route: check the secret header, decode the update, hand it to the Application's queue."""
+    app = web.Application(client_max_size=MAX_UPDATE_BYTES)
+    app.router.add_post(path, webhook_receiver(application, secret))
+    return app
+
+
+def webhook_receiver(application: Any, secret: str) -> Any:
+    """The aiohttp handler of one bot's webhook path (several bots of one process: one path each)."""
 
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "")
@@ -192,9 +209,7 @@ def make_webhook_app(application: Any, *, path: str, secret: str) -> web.Applica
         await application.update_queue.put(update)
         return web.Response(text="ok")
 
-    app = web.Application(client_max_size=MAX_UPDATE_BYTES)
-    app.router.add_post(path, receive)
-    return app
+    return receive
 
 
 async def serve_webhook(

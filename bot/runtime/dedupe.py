@@ -5,6 +5,10 @@ mode a retried delivery may reach another process behind the load balancer. A Ty
 claims the update id in the database (one INSERT) before any other handler runs; a copy already
 claimed stops there. The same transaction reads the sender's Official, which the handlers then use
 (`handlers.common.current_official`): one database round trip per update instead of two.
+
+For a user's update the claim is made earlier, in the transaction that takes the user's state lock
+(bot/runtime/shared_state.py); that transaction stashes its `UpdateStart`, and the handler here only
+acts on it: a copy already claimed still stops here, with no database call of its own.
 """
 
 from __future__ import annotations
@@ -16,12 +20,13 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlmodel import Session
 from telegram import Update
 from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
 from handlers.context import PlanbotContext
 from storage.models import utcnow
-from storage.queries.updates import begin_update, prune_processed_updates
+from storage.queries.updates import UpdateStart, begin_update, prune_processed_updates
 from storage.text import nfc
 
 logger = logging.getLogger(__name__)
@@ -32,9 +37,44 @@ PRUNE_EVERY = 1000  # claims between two prunes (and once at the first claim aft
 
 
 def update_digest(update: Update) -> str:
-    """A fingerprint of the update's content: a redelivery is byte-for-byte the same update."""
+    """A fingerprint of the update's content: a redelivery is byte-for-byte the same update. The
+    receiving bot's id is part of it: each bot of a deployment numbers its updates on its own, so the
+    same id (even the same text from the same user) at two bots is two updates."""
     raw = json.dumps(update.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.blake2b(raw.encode("utf-8"), digest_size=16).hexdigest()
+    try:
+        receiver = update.get_bot().token.partition(":")[0]
+    except RuntimeError:  # an update built without a bot (some tests): content alone
+        receiver = ""
+    return hashlib.blake2b((receiver + raw).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def begin_arguments(update: Update, admin_ids: frozenset[int]) -> dict[str, Any]:
+    """The keyword arguments of `begin_update` for this update."""
+    user = update.effective_user
+    return {
+        "update_id": update.update_id,
+        "digest": update_digest(update),
+        "telegram_user_id": user.id if user is not None else None,
+        "config_admin": user is not None and user.id in admin_ids,
+        "full_name": nfc(user.full_name) if user is not None else "",
+        "username": user.username if user is not None else None,
+        "chat_id": update.effective_chat.id if update.effective_chat is not None else None,
+    }
+
+
+def begin_in(session: Session, arguments: dict[str, Any]) -> UpdateStart:
+    """begin_update inside another transaction (the state lock's take, shared_state.py)."""
+    return begin_update(session=session, **arguments)
+
+
+def _started_with_lock(context: PlanbotContext, update: Update) -> UpdateStart | None:
+    """The claim made with the user's state lock (shared_state.py), if that transaction made it."""
+    shared = getattr(context.application.update_processor, "shared", None)
+    started: Any = getattr(shared, "started", None)
+    if not isinstance(started, dict):
+        return None
+    start = started.pop(update.update_id, None)
+    return start if isinstance(start, UpdateStart) else None
 
 
 class UpdateDeduplicator:
@@ -48,16 +88,11 @@ class UpdateDeduplicator:
     async def __call__(self, update: Update, context: PlanbotContext) -> None:
         user = update.effective_user
         try:
-            start = await context.db.run(
-                begin_update,
-                update_id=update.update_id,
-                digest=update_digest(update),
-                telegram_user_id=user.id if user is not None else None,
-                config_admin=user is not None and user.id in context.services.admin_ids,
-                full_name=nfc(user.full_name) if user is not None else "",
-                username=user.username if user is not None else None,
-                chat_id=update.effective_chat.id if update.effective_chat is not None else None,
-            )
+            start = _started_with_lock(context, update)
+            if start is None:
+                start = await context.db.run(
+                    begin_update, **begin_arguments(update, context.services.admin_ids)
+                )
         except OperationalError:
             # Database down or locked: better to handle the update (maybe twice) than to drop it.
             logger.warning(

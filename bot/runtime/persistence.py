@@ -63,13 +63,21 @@ class DatabasePersistence(DictPersistence):
     bot's scope is "" and its rows keep their names from before scopes.
     """
 
-    def __init__(self, database_url: str, *, scope: str = "", update_interval: float = 1.0) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        *,
+        scope: str = "",
+        update_interval: float = 1.0,
+        database: Database | None = None,
+    ) -> None:
         super().__init__(
             store_data=PersistenceInput(bot_data=False, chat_data=False, user_data=True, callback_data=False),
             update_interval=update_interval,
         )
         self._url = database_url
-        self._database: Database | None = None
+        # Given: shared with the other bots of one process (bot/runtime/many_bots.py).
+        self._database: Database | None = database
         self.scope = scope
         prefix = f"{scope}/" if scope else ""
         self.conversations_prefix = prefix + CONVERSATIONS

@@ -35,8 +35,8 @@ from telegram.ext import Application
 from bot.runtime.dedupe import begin_arguments, begin_in
 from bot.runtime.persistence import DatabasePersistence, holding, json_copy
 from storage.models import utcnow
-from storage.queries.updates import UpdateStart
 from storage.queries.keyvalue import claim_lock, clear_locks, load_keys, put_value, release_lock, renew_lock
+from storage.queries.updates import UpdateStart
 
 logger = logging.getLogger(__name__)
 

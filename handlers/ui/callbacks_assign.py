@@ -44,3 +44,36 @@ class MyTasksPage(Callback):
 
     PREFIX: ClassVar[str] = "as:p"
     page: int
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class AssignDueOpen(Callback):
+    """ "📅 Hạn riêng" on the panel: choose the assignee (or, with one, type the date at once)."""
+
+    PREFIX: ClassVar[str] = "as:h"
+    task_id: int
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class AssignDuePick(Callback):
+    """One assignee under "📅 Hạn riêng": type their personal due date."""
+
+    PREFIX: ClassVar[str] = "as:hp"
+    task_id: int
+    official_id: int
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class AssignDueSave(Callback):
+    """ "Lưu" under the confirmation of a personal due date (the draft holds the rest)."""
+
+    PREFIX: ClassVar[str] = "as:hs"
+
+
+@register
+@dataclasses.dataclass(frozen=True)
+class AssignDueCancel(Callback):
+    PREFIX: ClassVar[str] = "as:hx"

@@ -121,10 +121,20 @@ def task_line_text(line: TaskLine, today: date, *, limit: int = 60, with_status:
     """One task on one line; lists are grouped by status, search results say it on the line."""
     coordinating = " <i>(phối hợp)</i>" if line.link == "coordinating" else ""
     status = f" · {esc(status_text(line))}" if with_status else ""
+    own = f" · hạn riêng {date_vi(line.personal_due)}" if line.personal_due is not None else ""
     return (
         f"• <b>{esc(line.code)}</b> {esc(shorten(line.content, limit))} — "
-        f"<i>{esc(human_deadline(line, today))}</i>{status}{coordinating}"
+        f"<i>{esc(human_deadline(line, today))}{own}</i>{status}{coordinating}"
     )
+
+
+def assignees_text(names: Sequence[str], dues: Sequence[date | None] = ()) -> str:
+    """ "Nguyễn Văn Hùng (hạn riêng 15/03/2026), Lê Minh Tuấn" (not escaped)."""
+    shown = [
+        f"{name} (hạn riêng {date_vi(due)})" if due is not None else name
+        for name, due in zip(names, [*dues, *[None] * (len(names) - len(dues))], strict=True)
+    ]
+    return ", ".join(shown)
 
 
 def list_text(
@@ -261,7 +271,7 @@ def card_text(
     if card.coordinating_agencies:
         out.append(f"<b>Phối hợp:</b> {esc('; '.join(card.coordinating_agencies))}")
     if card.assignees:
-        out.append(f"<b>Người thực hiện:</b> {esc(', '.join(card.assignees))}")
+        out.append(f"<b>Người thực hiện:</b> {esc(assignees_text(card.assignees, card.assignee_dues))}")
     written = line.deadline_text or "không ghi"
     out.append(f"<b>Thời hạn:</b> {esc(written)} ({esc(human_deadline(line, today))})")
     due = effective_due(line, today)

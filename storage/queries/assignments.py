@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import delete, select
 from sqlmodel import Session, col
@@ -23,12 +24,13 @@ class Person:
     role: str
     chat_id: int | None
     active: bool = True
+    is_head: bool = False
 
 
 def _person(o: Official) -> Person:
     assert o.id is not None
     chat = o.chat_id if o.chat_id is not None else o.telegram_user_id
-    return Person(o.id, o.full_name, o.agency_id, o.role, chat, o.active)
+    return Person(o.id, o.full_name, o.agency_id, o.role, chat, o.active, bool(o.is_head))
 
 
 def assignees_of(*, session: Session, task_id: int) -> list[Person]:
@@ -121,3 +123,55 @@ def remove_assignee(*, session: Session, task_id: int, official_id: int) -> bool
     )
     session.flush()
     return bool(getattr(result, "rowcount", 0))
+
+
+# --- Personal due dates (TaskAssignee.due_date) ------------------------------------------------
+
+
+def due_dates_of_task(*, session: Session, task_id: int) -> dict[int, date]:
+    """official id → their personal due date, for the assignees of one task that have one."""
+    rows = session.execute(
+        select(col(TaskAssignee.official_id), col(TaskAssignee.due_date)).where(
+            col(TaskAssignee.task_id) == task_id, col(TaskAssignee.due_date).is_not(None)
+        )
+    )
+    return {int(official): due for official, due in rows}
+
+
+def due_dates_of_official(*, session: Session, official_id: int | None) -> dict[int, date]:
+    """task id → the official's personal due date, for their tasks that have one."""
+    if official_id is None:
+        return {}
+    rows = session.execute(
+        select(col(TaskAssignee.task_id), col(TaskAssignee.due_date)).where(
+            col(TaskAssignee.official_id) == official_id, col(TaskAssignee.due_date).is_not(None)
+        )
+    )
+    return {int(task): due for task, due in rows}
+
+
+def due_dates_by_official(*, session: Session) -> dict[int, dict[int, date]]:
+    """official id → task id → personal due date, over every organization (one reminder pass)."""
+    found: dict[int, dict[int, date]] = {}
+    for task_id, official_id, due in session.execute(
+        select(col(TaskAssignee.task_id), col(TaskAssignee.official_id), col(TaskAssignee.due_date)).where(
+            col(TaskAssignee.due_date).is_not(None)
+        )
+    ):
+        found.setdefault(int(official_id), {})[int(task_id)] = due
+    return found
+
+
+def set_due_date(
+    *, session: Session, task_id: int, official_id: int, due: date | None
+) -> tuple[bool, date | None]:
+    """Set (or clear, with None) an assignee's personal due date: (whether the official is assigned
+    to the task, the date they had before)."""
+    row = session.get(TaskAssignee, (task_id, official_id))
+    if row is None:
+        return False, None
+    before = row.due_date
+    row.due_date = due
+    session.add(row)
+    session.flush()
+    return True, before

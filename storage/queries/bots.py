@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from storage.models import Organization
+from storage.models import Official, Organization, Role
 from storage.models_people import BotAccount, BotOrganization
 
 
@@ -62,3 +62,25 @@ def organization_bots(*, session: Session) -> dict[int, int]:
     return {
         o: b for o, b in session.exec(select(BotOrganization.organization_id, BotOrganization.bot_id)).all()
     }
+
+
+def serving_bot(*, session: Session, organization_id: int) -> tuple[int | None, str] | None:
+    """(the id of the bot serving the organization, None for the default bot; its name), or None
+    when there is no such organization."""
+    organization = session.get(Organization, organization_id)
+    if organization is None:
+        return None
+    link = session.get(BotOrganization, organization_id)
+    return (link.bot_id if link is not None else None), organization.name
+
+
+def menu_holder_rows(*, session: Session) -> list[tuple[int, str, int | None]]:
+    """(private chat id, role, organization id) of every active leader and admin with a chat."""
+    rows = session.exec(
+        select(Official.chat_id, Official.role, Official.organization_id).where(
+            col(Official.active).is_(True),
+            col(Official.role).in_([Role.leader.value, Role.admin.value]),
+            col(Official.chat_id).is_not(None),
+        )
+    ).all()
+    return [(chat, role, org) for chat, role, org in rows if chat is not None]

@@ -228,6 +228,8 @@ def admit(
     official.username = username
     official.chat_id = chat_id
     official.organization_id = invite.organization_id
+    if official.agency_id != invite.agency_id:
+        official.is_head = False  # the head of their former agency is not the new one's
     official.agency_id = invite.agency_id
     # A config admin keeps admin rights whatever the invite says.
     if official.role != Role.admin or invite.role == Role.admin:

@@ -89,3 +89,27 @@ def ensure_official(
     session.add(official)
     session.flush()
     return official
+
+
+def set_official_head(*, session: Session, official_id: int, is_head: bool) -> Official | None:
+    """Mark (or unmark) an official as the head of their agency; None when unknown."""
+    official = session.get(Official, official_id)
+    if official is None:
+        return None
+    official.is_head = is_head
+    session.add(official)
+    session.flush()
+    return official
+
+
+def heads_of_organization(*, session: Session, organization_id: int) -> list[Official]:
+    """The active heads of agency of an organization."""
+    return list(
+        session.exec(
+            select(Official).where(
+                col(Official.organization_id) == organization_id,
+                col(Official.is_head).is_(True),
+                col(Official.active).is_(True),
+            )
+        ).all()
+    )

@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from storage.models import Agency, DigestLog, Official, ReminderLog
-from storage.queries.assignments import assignments_by_official
+from storage.queries.assignments import assignments_by_official, due_dates_by_official
 from storage.queries.calendar import calendar_overrides
 
 DIGESTS: Table = DigestLog.__table__  # type: ignore[attr-defined]
@@ -40,13 +40,17 @@ class RecipientSnapshot:
     calendar: dict[int, list[tuple[date, bool, str]]] = field(default_factory=dict)
     # official → the tasks assigned to them in person (TaskAssignee): in their digest in any case
     assignments: dict[int, frozenset[int]] = field(default_factory=dict)
+    # official → task → their personal due date (TaskAssignee.due_date), where one is set
+    personal_due: dict[int, dict[int, date]] = field(default_factory=dict)
 
 
 def load_recipients(*, session: Session, day: date, blocked_since: date | None = None) -> RecipientSnapshot:
     """Every active official, today's digest claims, the recently blocked and the tasks assigned to
-    people, in four queries."""
+    people (with their personal due dates), in five queries."""
     snap = RecipientSnapshot(
-        calendar=calendar_overrides(session=session), assignments=assignments_by_official(session=session)
+        calendar=calendar_overrides(session=session),
+        assignments=assignments_by_official(session=session),
+        personal_due=due_dates_by_official(session=session),
     )
     official, agency = OFFICIALS, Agency.__table__  # type: ignore[attr-defined]
     snap.officials = list(session.execute(select(official).where(official.c.active.is_(True))).all())

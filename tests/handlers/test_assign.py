@@ -24,7 +24,8 @@ LEADER, HUNG, LAN, TUAN, NAM = 500, 601, 602, 701, 801
 
 @pytest.fixture
 def commune(db: Database) -> dict[str, int]:
-    """Thanh Xá with a leader, two officials of the Văn phòng, one of Văn hóa xã hội, one of the Đài."""
+    """Thanh Xá with a leader, two officials of the Văn phòng (Lan its head), one of Văn hóa xã hội,
+    one of the Đài."""
 
     def arrange(session: Session) -> dict[str, int]:
         ids = seed_thanh_xa(session)
@@ -33,7 +34,9 @@ def commune(db: Database) -> dict[str, int]:
             session, LEADER, "Phạm Thị Mây", organization_id=org, agency_id=None, role="leader"
         )
         ids["hung"] = add_official(session, HUNG, "Nguyễn Văn Hùng", organization_id=org, agency_id=ids[VP])
-        ids["lan"] = add_official(session, LAN, "Trần Thị Lan", organization_id=org, agency_id=ids[VP])
+        ids["lan"] = add_official(
+            session, LAN, "Trần Thị Lan", organization_id=org, agency_id=ids[VP], is_head=True
+        )
         ids["tuan"] = add_official(session, TUAN, "Lê Minh Tuấn", organization_id=org, agency_id=ids[VHXH])
         ids["nam"] = add_official(session, NAM, "Đỗ Văn Nam", organization_id=org, agency_id=ids[DTT])
         return ids
@@ -126,10 +129,13 @@ async def test_leader_assigns_the_assignee_is_told_and_sees_it_as_their_own(
     ]
 
 
-async def test_an_official_of_the_lead_agency_assigns_within_their_agency(
+async def test_the_head_of_the_lead_agency_assigns_within_their_agency(
     commune: dict[str, int], db: Database, harness_factory: Callable[..., BotHarness]
 ) -> None:
     async with harness_factory(clock_at=JUNE) as h:
+        [plain] = await h.send(h.user(HUNG, "Hùng", "Nguyễn Văn"), "/tim II.2.3")
+        assert "Nhiệm vụ II.2.3" in plain.text
+        assert "👤 Giao việc" not in plain.button_texts  # not the head: he reads and reports
         lan = h.user(LAN, "Lan", "Trần Thị")
         [card] = await h.send(lan, "/tim II.2.3")
         [panel] = await h.press(lan, card, "Giao việc")

@@ -102,9 +102,10 @@ COMMANDS = [
     "/kehoach",
     "/lichnghi",
     "/nhom",
+    "/truongdonvi",
     "/huy",
 ]
-ADMIN_ONLY = {"/moi", "/canbo", "/kehoach", "/lichnghi", "/nhom"}
+ADMIN_ONLY = {"/moi", "/canbo", "/kehoach", "/lichnghi", "/nhom", "/truongdonvi"}
 LEADERS: set[str] = set()  # /baocao: the report file for leaders, the period report for officials
 
 
@@ -152,7 +153,7 @@ def _check_command(role: str, command: str, replies: list[BotMessage], cast: Cas
             assert third in buttons, (role, buttons)
         else:
             assert third not in buttons, (role, buttons)
-    if command in ("/moi", "/canbo") and role == "admin":
+    if command in ("/moi", "/canbo", "/truongdonvi") and role == "admin":
         other = cast.world.agencies["other"]
         assert buttons and all(not b.endswith(f":{other}") for b in buttons), buttons
     if command in ("/kehoach", "/nhom") and role == "admin":

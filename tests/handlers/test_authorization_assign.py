@@ -33,7 +33,9 @@ def cast(db: Database) -> dict[str, int]:
             session, LEADER, "Phạm Thị Mây", organization_id=org, agency_id=None, role="leader"
         )
         ids["hung"] = add_official(session, HUNG, "Nguyễn Văn Hùng", organization_id=org, agency_id=ids[VP])
-        ids["lan"] = add_official(session, LAN, "Trần Thị Lan", organization_id=org, agency_id=ids[VP])
+        ids["lan"] = add_official(
+            session, LAN, "Trần Thị Lan", organization_id=org, agency_id=ids[VP], is_head=True
+        )
         ids["tuan"] = add_official(session, TUAN, "Lê Minh Tuấn", organization_id=org, agency_id=ids[VHXH])
         ids["nam"] = add_official(session, NAM, "Đỗ Văn Nam", organization_id=org, agency_id=ids[DTT])
         ids["binh"] = add_official(session, BINH, "Vũ Thị Bình", organization_id=org, agency_id=ids[ND])
@@ -67,7 +69,8 @@ async def test_who_sees_the_assign_button(
     async with harness_factory(clock_at=JUNE) as h:
         for user_id, first, expected in [
             (LEADER, "Mây", True),  # a leader assigns any task of the commune
-            (HUNG, "Hùng", True),  # the Văn phòng leads II.1.1
+            (LAN, "Lan", True),  # the head of the Văn phòng, which leads II.1.1
+            (HUNG, "Hùng", False),  # an ordinary official of the Văn phòng: reads and reports, no assigning
             (BINH, "Bình", False),  # Ngành dọc only coordinates II.1.1: reads and reports, no assigning
         ]:
             [card] = await h.send(h.user(user_id, first), "/tim II.1.1")
@@ -88,12 +91,13 @@ async def test_forged_presses_are_refused_and_change_nothing(
         AssignDone(task).data(),
     ]
     async with harness_factory(clock_at=JUNE) as h:
-        for user_id, first in [(NAM, "Nam"), (BINH, "Bình"), (OUTSIDER, "Ngoài"), (RETIRED, "Nghỉ")]:
+        not_assigners = [(NAM, "Nam"), (BINH, "Bình"), (HUNG, "Hùng"), (OUTSIDER, "Ngoài"), (RETIRED, "Nghỉ")]
+        for user_id, first in not_assigners:
             user = h.user(user_id, first)
             [anchor] = await h.send(user, "/help")  # a message of the bot's in their chat to press on
             for data in forged:
-                if user_id == BINH and data.startswith("as:d"):
-                    continue  # Bình may see II.1.1's card: "Xong" just shows it
+                if user_id in (BINH, HUNG) and data.startswith("as:d"):
+                    continue  # Bình and Hùng may see II.1.1's card: "Xong" just shows it
                 replies = await h.press_data(user, anchor.message_id, data)
                 answer = h.last_answer or {}
                 shown = visible_text(replies, answer)
@@ -101,7 +105,7 @@ async def test_forged_presses_are_refused_and_change_nothing(
                 expected = STRANGER_TEXT[:190] if user_id == RETIRED else NO_PERMISSION_TEXT
                 assert answer.get("text") == expected, (first, data, answer)
 
-        # An official of the Văn phòng may assign within it only: not Văn hóa xã hội's Tuấn (II.2.3
+        # The head of the Văn phòng may assign within it only: not Văn hóa xã hội's Tuấn (II.2.3
         # is led by both), not a person of another commune, not a task that does not exist.
         lan = h.user(LAN, "Lan")
         [anchor] = await h.send(lan, "/help")

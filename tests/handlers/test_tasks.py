@@ -44,8 +44,9 @@ async def test_viec_groups_pages_and_opens_the_card(
         assert "Trước ngày 30/9/2025" in card.text
         assert "tối thiểu 60,0%" in card.text
         assert "Chưa có báo cáo tiến độ." in card.text
-        # Lan's agency leads II.3: she may also assign it within her agency (handlers/assign.py)
-        assert card.button_texts == ["Báo cáo tiến độ", "👤 Giao việc", "Quay lại"]
+        # Lan's agency leads II.3, but she is not its head: she reports, she does not assign
+        # (plans/access.py may_assign; tests/handlers/test_heads.py has a head assigning)
+        assert card.button_texts == ["Báo cáo tiến độ", "Quay lại"]
         [listing] = await h.press(lan, card, "Quay lại")
         assert "Việc của" in listing.text
         assert not h.errors

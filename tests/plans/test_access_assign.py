@@ -17,8 +17,9 @@ def viewer(
     assigned: frozenset[int] = frozenset(),
     *,
     org: int = 1,
+    head: bool = False,
 ) -> Viewer:
-    return Viewer(10, role, True, org, agencies, assigned)
+    return Viewer(10, role, True, org, agencies, assigned, head)
 
 
 def test_an_assignee_sees_and_reports_a_task_of_another_agency() -> None:
@@ -37,12 +38,17 @@ def test_who_assigns_whom() -> None:
     leader = viewer("leader")
     assert may_assign(leader, task)
     assert assignable_agencies(leader, task, None, MEMBERS) == {VP, GROUP, VHXH, RADIO}
+    head = viewer(agencies=frozenset({VP}), head=True)
+    assert assignable_agencies(head, task, VP, MEMBERS) == {VP}
+    # an ordinary official of the lead agency sees the task but does not assign it
     lead_official = viewer(agencies=frozenset({VP}))
-    assert assignable_agencies(lead_official, task, VP, MEMBERS) == {VP}
-    # a member of the leading group acts for it, within its own agency
-    member = viewer(agencies=frozenset({RADIO, GROUP}))
+    assert may_see(lead_official, task) and not may_assign(lead_official, task)
+    assert assignable_agencies(lead_official, task, VP, MEMBERS) == frozenset()
+    # the head of a member of the leading group acts for it, within its own agency
+    member = viewer(agencies=frozenset({RADIO, GROUP}), head=True)
     assert assignable_agencies(member, task, RADIO, MEMBERS) == {RADIO}
-    coordinating = viewer(agencies=frozenset({VHXH}))
+    # the head of a coordinating agency does not assign
+    coordinating = viewer(agencies=frozenset({VHXH}), head=True)
     assert may_see(coordinating, task) and not may_assign(coordinating, task)
     assert assignable_agencies(coordinating, task, VHXH, MEMBERS) == frozenset()
     assert not may_assign(viewer("leader", org=2), task)

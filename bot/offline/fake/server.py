@@ -72,25 +72,70 @@ class FakeTelegramServer(FakeTelegramState):
             raise RuntimeError("FakeTelegram is not started")
         return self.port
 
-    async def start(self) -> Self:
-        self._loop = asyncio.get_running_loop()
+    def add_bot(self, token: str, *, bot_username: str, bot_name: str = "planbot") -> Self:
+        """Another bot on this fake's port, as Telegram serves every bot at one address: requests
+        are routed by the token in their path. It has users, chats, updates, calls and limits of
+        its own (each bot's 30 messages/s and 1/s per chat), like a real second bot."""
+        if token in self._bots:
+            raise ValueError("that token is already served by this fake")
+        other = type(self)(
+            token=token,
+            bot_username=bot_username,
+            bot_name=bot_name,
+            enforce_limits=self.enforce_limits,
+            global_rate=self.global_rate,
+            per_chat_rate=self.per_chat_rate,
+            timeout_hold=self.timeout_hold,
+        )
+        with self._lock:
+            self._bots[token] = other
+        if self._loop is not None and self.port is not None:
+            other._attach(self._loop, self.port)
+        return other
+
+    def _attach(self, loop: asyncio.AbstractEventLoop, port: int) -> None:
+        self._loop = loop
         self._new_update = asyncio.Event()
         self._stopping = asyncio.Event()
+        self.port = port
+
+    def _served(self, token: str) -> FakeTelegramServer:
+        """The bot a request's token names; an unknown token goes to this one, which answers 401."""
+        with self._lock:
+            found = self._bots.get(token, self)
+        return found if isinstance(found, FakeTelegramServer) else self
+
+    async def _route_api(self, request: web.Request) -> web.StreamResponse:
+        return await self._served(request.match_info["token"])._handle_api(request)
+
+    async def _route_file(self, request: web.Request) -> web.StreamResponse:
+        return await self._served(request.match_info["token"])._handle_file(request)
+
+    async def start(self) -> Self:
+        loop = asyncio.get_running_loop()
         app = web.Application(client_max_size=64 * 1024 * 1024)
-        app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
-        app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
+        app.router.add_route("*", "/bot{token}/{method}", self._route_api)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._route_file)
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
+        port = sock.getsockname()[1]
+        with self._lock:
+            bots = list(self._bots.values())
+        for bot in bots:
+            if isinstance(bot, FakeTelegramServer):
+                bot._attach(loop, port)
         await web.SockSite(self._runner, sock).start()
         return self
 
     async def stop(self) -> None:
-        if self._stopping is not None:
-            self._stopping.set()
-        self._wake_pollers()
+        with self._lock:
+            bots = list(self._bots.values())
+        for bot in bots:
+            if bot._stopping is not None:
+                bot._stopping.set()
+            bot._wake_pollers()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

@@ -72,6 +72,8 @@ class FakeTelegramState:
         self._stopping: asyncio.Event | None = None
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
+        # Every bot this fake's port serves, by token (add_bot): one Bot API server, several bots.
+        self._bots: dict[str, FakeTelegramState] = {token: self}
 
     def _wake_pollers(self) -> None:
         def wake() -> None:
