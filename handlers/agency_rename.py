@@ -5,22 +5,17 @@ and plans/agency_corrections.py renames (the old name stays an alias) and audits
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
-import warnings
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import (
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
-    TypeHandler,
     filters,
 )
 
@@ -151,38 +146,14 @@ async def save(update: Update, context: PlanbotContext, draft: RenameDraft, offi
     return END
 
 
-async def cancel(update: Update, context: PlanbotContext) -> object:
-    await ack(update)
-    STORE.clear(context)
-    await reply(update, esc(CANCELLED))
-    return END
-
-
-@STORE.timeout
-async def on_timeout(update: object, context: PlanbotContext) -> None:
-    STORE.clear(context)
-    if isinstance(update, Update) and update.effective_chat is not None:
-        with contextlib.suppress(TelegramError):
-            await context.bot.send_message(update.effective_chat.id, esc(STORE.expired_text))
-
-
 def build_conversation() -> ConversationHandler[PlanbotContext]:
     text = filters.TEXT & ~filters.COMMAND
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*per_message.*")
-        return ConversationHandler(
-            entry_points=[CallbackQueryHandler(start, pattern=AgencyRenameStart.pattern())],
-            states={
-                NAME: [MessageHandler(text, name_typed)],
-                CONFIRM: [CallbackQueryHandler(save, pattern=AgencyRenameSave.pattern())],
-                ConversationHandler.TIMEOUT: [TypeHandler(Update, on_timeout)],
-            },
-            fallbacks=[
-                CommandHandler("huy", cancel),
-                CallbackQueryHandler(cancel, pattern=AgencyEditCancel.pattern()),
-            ],
-            name=CONVERSATION,
-            persistent=True,
-            allow_reentry=True,
-            conversation_timeout=IDLE.total_seconds(),
-        )
+    return STORE.build_conversation(
+        entry_points=[CallbackQueryHandler(start, pattern=AgencyRenameStart.pattern())],
+        states={
+            NAME: [MessageHandler(text, name_typed)],
+            CONFIRM: [CallbackQueryHandler(save, pattern=AgencyRenameSave.pattern())],
+        },
+        cancel_pattern=AgencyEditCancel.pattern(),
+        cancelled_text=CANCELLED,
+    )

@@ -6,10 +6,8 @@ replies (handlers/ui/draft_store.py), so a restart in between loses nothing."""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
-import warnings
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -18,10 +16,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import (
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
-    TypeHandler,
     filters,
 )
 
@@ -255,45 +251,22 @@ async def _tell(context: PlanbotContext, done: DueProposal, by: Official) -> boo
     return True
 
 
-async def cancel(update: Update, context: PlanbotContext) -> object:
-    await ack(update)
-    STORE.clear(context)
-    await reply(update, esc(CANCELLED))
-    return END
-
-
-@STORE.timeout
-async def on_timeout(update: object, context: PlanbotContext) -> None:
-    STORE.clear(context)
-    if isinstance(update, Update) and update.effective_chat is not None:
-        with contextlib.suppress(TelegramError):
-            await context.bot.send_message(update.effective_chat.id, esc(EXPIRED_TEXT))
-
-
 def build_conversation() -> ConversationHandler[PlanbotContext]:
     text = filters.TEXT & ~filters.COMMAND
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*per_message.*")
-        return ConversationHandler(
-            entry_points=[
-                CallbackQueryHandler(open_due, pattern=AssignDueOpen.pattern()),
-                CallbackQueryHandler(pick, pattern=AssignDuePick.pattern()),
-                CallbackQueryHandler(cancel, pattern=AssignDueCancel.pattern()),  # under the pick list
-            ],
-            states={
-                VALUE: [MessageHandler(text, value_typed)],
-                CONFIRM: [CallbackQueryHandler(save, pattern=AssignDueSave.pattern())],
-                ConversationHandler.TIMEOUT: [TypeHandler(Update, on_timeout)],
-            },
-            fallbacks=[
-                CommandHandler("huy", cancel),
-                CallbackQueryHandler(cancel, pattern=AssignDueCancel.pattern()),
-            ],
-            name=CONVERSATION,
-            persistent=True,
-            allow_reentry=True,
-            conversation_timeout=IDLE.total_seconds(),
-        )
+    return STORE.build_conversation(
+        entry_points=[
+            CallbackQueryHandler(open_due, pattern=AssignDueOpen.pattern()),
+            CallbackQueryHandler(pick, pattern=AssignDuePick.pattern()),
+            # under the pick list, before a conversation began
+            CallbackQueryHandler(STORE.cancelling(CANCELLED), pattern=AssignDueCancel.pattern()),
+        ],
+        states={
+            VALUE: [MessageHandler(text, value_typed)],
+            CONFIRM: [CallbackQueryHandler(save, pattern=AssignDueSave.pattern())],
+        },
+        cancel_pattern=AssignDueCancel.pattern(),
+        cancelled_text=CANCELLED,
+    )
 
 
 def register(application: Any) -> None:

@@ -10,19 +10,15 @@ steps go there."""
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import warnings
 from typing import Any
 
 from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
-    TypeHandler,
     filters,
 )
 
@@ -34,11 +30,8 @@ from handlers.task_edit_draft import (
     CANCELLED,
     CODE,
     CONFIRM,
-    CONVERSATION,
     END,
-    EXPIRED_TEXT,
     FIELD,
-    IDLE,
     REMOVE_QUESTION,
     STORE,
     VALUE,
@@ -176,47 +169,23 @@ async def save(update: Update, context: PlanbotContext, draft: Draft, official: 
     return END
 
 
-async def cancel(update: Update, context: PlanbotContext) -> object:
-    await ack(update)
-    STORE.clear(context)
-    await reply(update, esc(CANCELLED))
-    return END
-
-
-@STORE.timeout
-async def on_timeout(update: object, context: PlanbotContext) -> None:
-    STORE.clear(context)
-    if isinstance(update, Update) and update.effective_chat is not None:
-        with contextlib.suppress(TelegramError):
-            await context.bot.send_message(update.effective_chat.id, esc(EXPIRED_TEXT))
-
-
 def build_conversation() -> ConversationHandler[PlanbotContext]:
     text = filters.TEXT & ~filters.COMMAND
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*per_message.*")
-        return ConversationHandler(
-            entry_points=[
-                CallbackQueryHandler(start, pattern=EditStart.pattern()),
-                CommandHandler("sua", preview_command),
-                CallbackQueryHandler(preview_command, pattern=EditPreview.pattern()),
-            ],
-            states={
-                CODE: [MessageHandler(text, code_typed)],
-                FIELD: [CallbackQueryHandler(field_chosen, pattern=EditField.pattern())],
-                VALUE: [MessageHandler(text, value_typed)],
-                CONFIRM: [CallbackQueryHandler(save, pattern=EditSave.pattern())],
-                ConversationHandler.TIMEOUT: [TypeHandler(Update, on_timeout)],
-            },
-            fallbacks=[
-                CommandHandler("huy", cancel),
-                CallbackQueryHandler(cancel, pattern=EditCancel.pattern()),
-            ],
-            name=CONVERSATION,
-            persistent=True,
-            allow_reentry=True,
-            conversation_timeout=IDLE.total_seconds(),
-        )
+    return STORE.build_conversation(
+        entry_points=[
+            CallbackQueryHandler(start, pattern=EditStart.pattern()),
+            CommandHandler("sua", preview_command),
+            CallbackQueryHandler(preview_command, pattern=EditPreview.pattern()),
+        ],
+        states={
+            CODE: [MessageHandler(text, code_typed)],
+            FIELD: [CallbackQueryHandler(field_chosen, pattern=EditField.pattern())],
+            VALUE: [MessageHandler(text, value_typed)],
+            CONFIRM: [CallbackQueryHandler(save, pattern=EditSave.pattern())],
+        },
+        cancel_pattern=EditCancel.pattern(),
+        cancelled_text=CANCELLED,
+    )
 
 
 def register(application: Any) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import logging
+import warnings
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,7 +22,7 @@ from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import ConversationHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ConversationHandler, TypeHandler
 
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
@@ -252,6 +253,52 @@ class DraftStore(Generic[D]):
             return None
 
         return wrapper
+
+    def cancelling(self, text: str) -> Handler:
+        """/huy or a cancel button: the draft is dropped and the user told so."""
+
+        async def cancel(update: Update, context: PlanbotContext) -> object:
+            await ack(update)
+            self.clear(context)
+            await reply(update, esc(text))
+            return END
+
+        return cancel
+
+    def build_conversation(
+        self,
+        *,
+        entry_points: list[BaseHandler[Update, PlanbotContext, object]],
+        states: dict[object, list[BaseHandler[Update, PlanbotContext, object]]],
+        cancel_pattern: object,
+        cancelled_text: str,
+    ) -> ConversationHandler[PlanbotContext]:
+        """The ConversationHandler of a draft kept in this store: persistent under its name, idle
+        for `idle` at most (then the expiry notice), and /huy or the cancel button drop the draft."""
+
+        cancel = self.cancelling(cancelled_text)
+
+        async def expired(update: Update, context: PlanbotContext) -> None:
+            if update.effective_chat is not None:
+                with contextlib.suppress(TelegramError):
+                    await context.bot.send_message(update.effective_chat.id, esc(self.expired_text))
+
+        assert self.conversation is not None and self.idle is not None
+        with warnings.catch_warnings():
+            # Buttons belong to the user's conversation, not to one message: per_message=False is intended.
+            warnings.filterwarnings("ignore", message=".*per_message.*")
+            return ConversationHandler(
+                entry_points=entry_points,
+                states={**states, ConversationHandler.TIMEOUT: [TypeHandler(Update, self.timeout(expired))]},
+                fallbacks=[
+                    CommandHandler("huy", cancel),
+                    CallbackQueryHandler(cancel, pattern=cancel_pattern),  # type: ignore[arg-type]
+                ],
+                name=self.conversation,
+                persistent=True,
+                allow_reentry=True,
+                conversation_timeout=self.idle.total_seconds(),
+            )
 
     def entry(self, fn: Handler) -> Handler:
         """An entry point: its draft and state are stored before its replies, as a step's are."""
