@@ -129,6 +129,7 @@ class Run:
     samples: list[tuple[str, float]] = field(default_factory=list)  # (label, seconds)
     rate: float = 0.0
     errors: int = 0
+    cpu_ms: float = 0.0  # process CPU time per update of the burst (bot and fake together)
     static: list[float] = field(default_factory=list)  # /help: the cheapest reply (not in the mix)
 
     @property
@@ -143,17 +144,37 @@ def _no_limiter(application: Any) -> None:
 
 
 def _echo_setup(application: Any) -> None:
+    """planbot's own Application with its handlers replaced by an echo: what every update costs
+    before any handler (the user's lock and state, the update's claim, persistence)."""
     _no_limiter(application)
 
-    from telegram import Update
-    from telegram.ext import ContextTypes, MessageHandler, filters
-
-    async def echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        assert update.effective_message is not None
-        await update.effective_message.reply_text(update.effective_message.text or "")
+    from telegram.ext import MessageHandler, filters
 
     application.handlers.clear()
-    application.add_handler(MessageHandler(filters.ALL, echo))
+    application.add_handler(MessageHandler(filters.ALL, _echo))
+
+
+async def _echo(update: Any, _context: Any) -> None:
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(update.effective_message.text or "")
+
+
+class MinimalEchoHarness(BotHarness):
+    """The floor: a minimal python-telegram-bot echo bot (ApplicationBuilder, one MessageHandler,
+    PTB's defaults: no persistence, updates one by one), driven by the same harness on the same fake."""
+
+    async def _start_application(self) -> None:
+        from telegram import Update
+        from telegram.ext import Application, MessageHandler, filters
+
+        application = Application.builder().token(self.tg.token).base_url(self.tg.base_url).build()
+        application.add_handler(MessageHandler(filters.ALL, _echo))
+        self._wrap(application)
+        await application.initialize()
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0, timeout=1, allowed_updates=Update.ALL_TYPES)
+        self.application = application
 
 
 def plan_sessions(seeded: Seeded, updates: int) -> list[Session]:
@@ -213,13 +234,20 @@ async def play(h: BotHarness, session: Session, *, echo: bool) -> list[tuple[str
 
 
 async def _measure(
-    url: str, seeded: Seeded, sessions: list[Session], burst: int, setup: Callable[[Any], None] | None
+    url: str,
+    seeded: Seeded,
+    sessions: list[Session],
+    burst: int,
+    setup: Callable[[Any], None] | None,
+    *,
+    minimal: bool = False,
 ) -> Run:
-    echo = setup is _echo_setup
+    echo = minimal or setup is _echo_setup
     run = Run()
+    harness = MinimalEchoHarness if minimal else BotHarness
     async with (
         FakeTelegram() as tg,
-        BotHarness(database_url=url, tg=tg, setup=setup, timeout=60, clock_at=NOW) as h,
+        harness(database_url=url, tg=tg, setup=setup, timeout=60, clock_at=NOW) as h,
     ):
         for org in seeded.organization_ids:  # warm-up: the bot has been running for a while
             if org in seeded.leaders:
@@ -236,7 +264,7 @@ async def _measure(
                 run.static.append(time.perf_counter() - t0)
         # Throughput: a burst offered at once, from different users.
         users = [u for org in seeded.organization_ids for u in seeded.officials.get(org, [])][:burst]
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         ids = [
             tg.add_message(h.user(uid, f"Cán bộ {uid}"), BURST_TEXTS[i % len(BURST_TEXTS)])
             for i, uid in enumerate(users)
@@ -244,12 +272,13 @@ async def _measure(
         for update_id in ids:
             await h.wait_processed(update_id, timeout=120)
         run.rate = len(ids) / (time.perf_counter() - t0)
+        run.cpu_ms = (time.process_time() - cpu0) * 1000 / len(ids)
         run.errors = len(h.errors)
     return run
 
 
-def render(bot: Run, echo: Run, limited: float, seeded: str, command: str) -> str:
-    b, e = summarize_ms(bot.latencies), summarize_ms(echo.latencies)
+def render(bot: Run, machinery: Run, echo: Run, limited: float, seeded: str, command: str) -> str:
+    b, e, m = summarize_ms(bot.latencies), summarize_ms(echo.latencies), summarize_ms(machinery.latencies)
     ratio95 = b["p95"] / e["p95"] if e["p95"] else float("inf")
     by_label: dict[str, list[float]] = defaultdict(list)
     for label, seconds in bot.samples:
@@ -270,14 +299,17 @@ def render(bot: Run, echo: Run, limited: float, seeded: str, command: str) -> st
         "a minimal python-telegram-bot echo bot on the same fake, measured the same way (it gets "
         "every step as a text message).",
         "",
-        "| Bot | Updates | p50 ms | p95 ms | p99 ms | Updates/s (burst) | Errors |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| Bot | Updates | p50 ms | p95 ms | p99 ms | Updates/s (burst) | CPU ms per update | Errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
         f"| planbot | {len(bot.samples)} | {b['p50']:.1f} | {b['p95']:.1f} | {b['p99']:.1f} | "
-        f"{bot.rate:.0f} | {bot.errors} |",
-        f"| echo (floor) | {len(echo.samples)} | {e['p50']:.1f} | {e['p95']:.1f} | {e['p99']:.1f} | "
-        f"{echo.rate:.0f} | {echo.errors} |",
-        f"| ratio planbot / echo | — | {b['p50'] / e['p50']:.1f}× | {ratio95:.1f}× | "
-        f"{b['p99'] / e['p99']:.1f}× | {bot.rate / echo.rate:.2f}× | — |",
+        f"{bot.rate:.0f} | {bot.cpu_ms:.1f} | {bot.errors} |",
+        f"| echo in planbot's Application (lock, state, claim; no handler) | {len(machinery.samples)} | "
+        f"{m['p50']:.1f} | {m['p95']:.1f} | {m['p99']:.1f} | {machinery.rate:.0f} | {machinery.cpu_ms:.1f} | "
+        f"{machinery.errors} |",
+        f"| minimal echo bot (floor) | {len(echo.samples)} | {e['p50']:.1f} | {e['p95']:.1f} | "
+        f"{e['p99']:.1f} | {echo.rate:.0f} | {echo.cpu_ms:.1f} | {echo.errors} |",
+        f"| ratio planbot / minimal echo | — | {b['p50'] / e['p50']:.1f}× | {ratio95:.1f}× | "
+        f"{b['p99'] / e['p99']:.1f}× | {bot.rate / echo.rate:.2f}× | {bot.cpu_ms / echo.cpu_ms:.1f}× | — |",
         "",
         f"Goals (issue 17): p95 within 2.5× the echo bot's — {verdict(ratio95 <= 2.5)}; at least 200 "
         f"updates/s on SQLite — {verdict(bot.rate >= 200)} (PostgreSQL: benchmarks/conversation_pg.py).",
@@ -332,18 +364,18 @@ def main(argv: list[str] | None = None) -> int:
             profiler.stop()
             print(profiler.output_text(unicode=True, color=False))
         limited = asyncio.run(_measure(url, seeded, [], args.burst, None)).rate
-        echo = asyncio.run(_measure(url, seeded, sessions, args.burst, _echo_setup))
-    for name, r in (("planbot", bot), ("echo", echo)):
+        machinery = asyncio.run(_measure(url, seeded, sessions, args.burst, _echo_setup))
+        echo = asyncio.run(_measure(url, seeded, sessions, args.burst, None, minimal=True))
+    for name, r in (("planbot", bot), ("machinery", machinery), ("echo", echo)):
         s = summarize_ms(r.latencies)
         print(
-            f"{name:8} p50 {s['p50']:.1f} ms p95 {s['p95']:.1f} ms p99 {s['p99']:.1f} ms, "
-            f"{r.rate:.0f} updates/s, errors {r.errors}"
+            f"{name:9} p50 {s['p50']:.1f} ms p95 {s['p95']:.1f} ms p99 {s['p99']:.1f} ms, "
+            f"{r.rate:.0f} updates/s, {r.cpu_ms:.1f} ms CPU per update, errors {r.errors}"
         )
-    print(render(bot, echo, limited, text, "").split("planbot by step:")[1].split("Both bots")[0])
+    print(render(bot, machinery, echo, limited, text, "").split("planbot by step:")[1].split("Both bots")[0])
     if not args.no_write:
-        write_section(
-            "conversation", render(bot, echo, limited, text, ".venv/bin/python -m benchmarks.conversation")
-        )
+        command = ".venv/bin/python -m benchmarks.conversation"
+        write_section("conversation", render(bot, machinery, echo, limited, text, command))
     return 0
 
 

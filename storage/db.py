@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -49,6 +50,48 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# SQLite lets one connection write at a time. A second writer does not queue: it sleeps in SQLite's
+# busy handler (1, 2, 5, 10 … ms) and tries again, so two of this process's threads writing at once
+# cost milliseconds each time (measured: the per-update lock take and release went from about 1 ms
+# to 5–6 ms under a burst; BENCHMARKS.md). Writers of one process therefore queue on a lock of their
+# own, one per database file, shared by every engine on it; other processes still meet SQLite's.
+WRITE_WAIT = 10.0  # seconds; past it, the write goes ahead and SQLite's busy timeout applies
+_WRITE_LOCKS: dict[str, threading.Lock] = {}
+_WRITE_LOCKS_GUARD = threading.Lock()
+_WRITING = "planbot_writing"
+_READS = ("SELECT", "PRAGMA")
+
+
+def _write_lock(path: str) -> threading.Lock:
+    with _WRITE_LOCKS_GUARD:
+        return _WRITE_LOCKS.setdefault(path, threading.Lock())
+
+
+def _serialize_writers(engine: Engine, lock: threading.Lock) -> None:
+    """Hold `lock` from a connection's first write to the end of its transaction.
+
+    pysqlite opens a transaction at the first INSERT/UPDATE/DELETE (reads before it run on their
+    own), so that statement is where SQLite's write lock is taken, and where this one is."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _before(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if conn.info.get(_WRITING) or statement.lstrip()[:6].upper() in _READS:
+            return
+        if lock.acquire(timeout=WRITE_WAIT):
+            conn.info[_WRITING] = True
+        else:
+            logger.warning("Waited %s s for this process's SQLite writer; writing anyway", WRITE_WAIT)
+
+    def _release(info: dict[str, Any]) -> None:
+        if info.pop(_WRITING, False):
+            lock.release()
+
+    event.listen(engine, "commit", lambda conn: _release(conn.info))
+    event.listen(engine, "rollback", lambda conn: _release(conn.info))
+    # A connection given back to the pool without either (its transaction reset by the pool).
+    event.listen(engine, "checkin", lambda _dbapi, record: _release(record.info))
+
+
 def make_engine(url: str) -> Engine:
     url = normalize_url(url)
     parsed = make_url(url)
@@ -59,6 +102,8 @@ def make_engine(url: str) -> Engine:
             kwargs["poolclass"] = StaticPool
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        if not memory:
+            _serialize_writers(engine, _write_lock(str(Path(parsed.database or "").resolve())))
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
 

@@ -6,11 +6,15 @@ import argparse
 import asyncio
 import logging
 import re
-from typing import Any
+from collections.abc import Callable
+from dataclasses import fields, replace
+from typing import Any, TypeVar
 
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 def add_parser(subparsers: Any) -> None:
@@ -30,6 +34,31 @@ def add_parser(subparsers: Any) -> None:
 
 def _plain(html_text: str) -> str:
     return re.sub(r"<[^>]+>", "", html_text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def _bots(db: Any, settings: Settings) -> list[tuple[str, Callable[[int | None], bool] | None]]:
+    """Each bot's token with the organizations it serves: TELEGRAM_BOT_TOKEN's (every organization not
+    bound to another; all of them when no bot is registered) and those of `planbot bots add`."""
+    from plans.bots import serving
+    from storage.queries.bots import bot_accounts, organization_bots
+
+    accounts = db.call(bot_accounts)
+    if not accounts:
+        return [(settings.require_token(), None)]
+    bindings = db.call(organization_bots)
+    bots: list[tuple[str, Callable[[int | None], bool] | None]] = [
+        (settings.require_token(), serving(bindings, None))
+    ]
+    bots += [(account.token, serving(bindings, account.id)) for account, _orgs in accounts]
+    return bots
+
+
+def _total(reports: list[T]) -> T:
+    """One pass's report for several bots' passes: their counts added up."""
+    first = reports[0]
+    names = [f.name for f in fields(first)]  # type: ignore[arg-type]
+    counted = [n for n in names if type(getattr(first, n)) is int]  # not the day, working_day, previews
+    return replace(first, **{n: sum(getattr(r, n) for r in reports) for n in counted})  # type: ignore[type-var]
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -65,15 +94,20 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"{len(notices.previews)} thông báo cho lãnh đạo sẽ được gửi.")
             return 0
 
-        async def send() -> Any:
-            bot = build_bot(
-                settings.require_token(), settings.telegram_api_base_url, settings.telegram_api_file_url
-            )
+        async def send_as(token: str, serves: Any) -> tuple[Any, Any]:
+            bot = build_bot(token, settings.telegram_api_base_url, settings.telegram_api_file_url)
             async with bot:
                 sender = TelegramSender(bot)
-                sent = await run_reminders(db=db, sender=sender, config=config, now=moment)
-                told = await run_escalations(db=db, sender=sender, config=config, now=moment)
+                sent = await run_reminders(db=db, sender=sender, config=config, now=moment, serves=serves)
+                told = await run_escalations(db=db, sender=sender, config=config, now=moment, serves=serves)
                 return sent, told
+
+        async def send() -> tuple[Any, Any]:
+            # Each bot of the deployment writes to its own organizations' officials (a bot they never
+            # started could not reach them, and a 403 would wrongly mark them unreachable).
+            passes = [send_as(token, serves) for token, serves in _bots(db, settings)]
+            done = await asyncio.gather(*passes)
+            return _total([sent for sent, _ in done]), _total([told for _, told in done])
 
         report, notices = asyncio.run(send())
         print(

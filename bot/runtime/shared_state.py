@@ -57,6 +57,9 @@ class _Held:
     claimed_at: datetime
     user_id: int
     conversation_key: tuple[int, ...]
+    # A long update's lease is renewed: a timer at a third of the lease (cheap to cancel, as nearly
+    # every update ends long before it) starts the renewing task.
+    renew_timer: asyncio.TimerHandle | None = None
     renewer: asyncio.Task[None] | None = None
 
 
@@ -103,16 +106,20 @@ class SharedUserState:
             return
         begin = self._begin(update) if claim and isinstance(update, Update) else None
         held = await self._take(user_id, key, begin)
-        held.renewer = asyncio.create_task(self._renew(held), name=f"planbot:lease:{user_id}")
+        held.renew_timer = asyncio.get_running_loop().call_later(
+            self.lease.total_seconds() / 3, self._start_renewing, held
+        )
         try:
             with holding(user_id):
                 yield
         finally:
             if begin is not None:
                 self.started.pop(begin["update_id"], None)  # no handler ran (the application stopping)
-            held.renewer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await held.renewer
+            held.renew_timer.cancel()
+            if held.renewer is not None:
+                held.renewer.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await held.renewer
             await self._give_back(held)
 
     async def settle(self) -> None:
@@ -231,15 +238,18 @@ class SharedUserState:
             if self._releasing.get(held.user_id) is asyncio.current_task():
                 del self._releasing[held.user_id]
 
+    def _start_renewing(self, held: _Held) -> None:
+        held.renewer = asyncio.create_task(self._renew(held), name=f"planbot:lease:{held.user_id}")
+
     async def _renew(self, held: _Held) -> None:
         while True:
-            await asyncio.sleep(self.lease.total_seconds() / 3)
             now = utcnow()
             renewed = await self.db.run(renew_lock, key=held.lock_key, claimed_at=held.claimed_at, now=now)
             if not renewed:
                 logger.warning("The state lock of user %s lapsed during a long update", held.user_id)
                 return
             held.claimed_at = now
+            await asyncio.sleep(self.lease.total_seconds() / 3)
 
 
 def _resolved(state: object) -> object | None:

@@ -3,6 +3,7 @@ the tasks a period counts, and the period a question is about when it names none
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +18,7 @@ from plans.tasks import search_index
 from reports.questions.frame import Context, Frame
 from storage.facts import TaskFacts
 from storage.models import Official, Role
-from storage.queries.assignments import organization_people
+from storage.queries.assignments import organization_people_names
 from storage.queries.facts import agencies_for_matching
 from storage.queries.indicators import IndicatorRow
 from storage.text import fold
@@ -41,6 +42,12 @@ def _words(texts: Iterable[str]) -> set[str]:
     for text in texts:
         out.update(w for w in fold(text).replace("/", " ").split() if w.isalnum())
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _name_words(names: tuple[str, ...]) -> frozenset[str]:
+    """The words of an organization's officials' names; the same names for question after question."""
+    return frozenset(_words(names))
 
 
 def question_context(
@@ -73,10 +80,8 @@ def question_context(
     extra = _words(f"{r.label} {r.text or ''}" for r in figures)
     # the officials, read for every question (people join and leave without a new snapshot); their
     # names are words the typo correction must keep ("Lan" is no misspelt "làm")
-    people = tuple(
-        (p.id, p.full_name) for p in organization_people(session=session, organization_id=organization_id)
-    )
-    extra |= _words(name for _, name in people)
+    people = organization_people_names(session=session, organization_id=organization_id)
+    extra |= _name_words(tuple(name for _, name in people))
     own = viewer.agency_id if not is_leader(viewer) else None
     return Context(
         organization=base.organization or facts.context.name,

@@ -9,6 +9,7 @@ same given name are both named: the answer gives each.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,10 +39,11 @@ class PersonMention:
     end: int
 
 
-def _forms(full_name: str) -> tuple[str, list[str]]:
+@functools.lru_cache(maxsize=4096)
+def _forms(full_name: str) -> tuple[str, tuple[str, ...]]:
     words = search_key(full_name).split()
     whole = " ".join(words)
-    titled = list(dict.fromkeys(" ".join(words[-n:]) for n in (2, 1) if len(words) >= n))
+    titled = tuple(dict.fromkeys(" ".join(words[-n:]) for n in (2, 1) if len(words) >= n))
     return whole, titled
 
 
@@ -49,6 +51,22 @@ def find_people(key: str, people: Sequence[PersonRow]) -> list[PersonMention]:
     """The people a question names, in the order written (a span is read once)."""
     found: list[PersonMention] = []
     taken: list[tuple[int, int]] = []
+    for _length, pattern, official_id, name in _candidates(tuple(people)):
+        for m in pattern.finditer(key):
+            overlaps = [(a, b) for a, b in taken if a < m.end() and m.start() < b]
+            if overlaps and (m.start(), m.end()) not in overlaps:
+                continue
+            if any(f.official_id == official_id for f in found):
+                continue
+            taken.append(m.span())
+            found.append(PersonMention(official_id, name, m.start(), m.end()))
+    return sorted(found, key=lambda f: (f.start, f.official_id))
+
+
+@functools.lru_cache(maxsize=128)
+def _candidates(people: tuple[PersonRow, ...]) -> list[tuple[int, re.Pattern[str], int, str]]:
+    """Every form that names one of `people`, longest first: an organization's officials are the
+    same for question after question, and compiling their patterns cost more than matching them."""
     candidates: list[tuple[int, re.Pattern[str], int, str]] = []
     for official_id, name in people:
         whole, titled = _forms(name)
@@ -61,16 +79,7 @@ def find_people(key: str, people: Sequence[PersonRow]) -> list[PersonMention]:
                 (len(form), re.compile(rf"\b{_TITLE}\s+{re.escape(form)}\b"), official_id, name)
             )
     # longer forms first: "anh văn hùng" before "anh hùng"; then every official a form fits
-    for _length, pattern, official_id, name in sorted(candidates, key=lambda c: -c[0]):
-        for m in pattern.finditer(key):
-            overlaps = [(a, b) for a, b in taken if a < m.end() and m.start() < b]
-            if overlaps and (m.start(), m.end()) not in overlaps:
-                continue
-            if any(f.official_id == official_id for f in found):
-                continue
-            taken.append(m.span())
-            found.append(PersonMention(official_id, name, m.start(), m.end()))
-    return sorted(found, key=lambda f: (f.start, f.official_id))
+    return sorted(candidates, key=lambda c: -c[0])
 
 
 def asks_about_people(key: str) -> bool:

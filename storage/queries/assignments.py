@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlmodel import Session, col
 
 from storage.models import Official, Plan, Task
@@ -79,6 +80,21 @@ def organization_people(*, session: Session, organization_id: int) -> list[Perso
         )
     ).scalars()
     return [_person(o) for o in rows]
+
+
+_PEOPLE_NAMES: Any = (
+    select(col(Official.id), col(Official.full_name))
+    .where(col(Official.organization_id) == bindparam("organization_id"), col(Official.active).is_(True))
+    .order_by(col(Official.id))
+)
+
+
+def organization_people_names(*, session: Session, organization_id: int) -> tuple[tuple[int, str], ...]:
+    """(id, full name) of every active official of the organization, by id: what a question may
+    name. Read for every question (people join and leave without a new snapshot), so only the two
+    columns, by a statement built once."""
+    rows = session.connection().execute(_PEOPLE_NAMES, {"organization_id": organization_id})
+    return tuple((int(official_id), str(name)) for official_id, name in rows)
 
 
 def organization_assignments(*, session: Session, organization_id: int) -> dict[int, frozenset[int]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, tuple_, update
+from sqlalchemy import bindparam, delete, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -44,38 +44,59 @@ def put_value(*, session: Session, namespace: str, key: str, value: Any) -> None
 LOCKS = "user_lock"  # key "<scope>:<telegram user id>"; updated_at is the claim's time (its lease)
 
 
+# The lock's statements run for every update of every user: built once per dialect, with bound
+# parameters, and run on the session's connection (the ORM adds nothing to them).
+_LOCK_STATEMENTS: dict[str, tuple[Any, Any, Any]] = {}
+
+
+def _lock_statements(session: Session) -> tuple[Any, Any, Any]:
+    dialect = session.get_bind().dialect.name
+    built = _LOCK_STATEMENTS.get(dialect)
+    if built is None:
+        at: Any = _TABLE.c.updated_at.type
+        module: Any = postgresql if dialect == "postgresql" else sqlite
+        claim = module.insert(_TABLE).values(
+            namespace=LOCKS, key=bindparam("lock_key"), value={}, updated_at=bindparam("at_now", type_=at)
+        )
+        claim = claim.on_conflict_do_update(
+            index_elements=[_TABLE.c.namespace, _TABLE.c.key],
+            set_={"updated_at": claim.excluded.updated_at},
+            where=_TABLE.c.updated_at < bindparam("stale_before", type_=at),
+        ).returning(_TABLE.c.key)
+        held = (
+            _TABLE.c.namespace == LOCKS,
+            _TABLE.c.key == bindparam("lock_key"),
+            _TABLE.c.updated_at == bindparam("held_since", type_=at),
+        )
+        renew = (
+            update(_TABLE)
+            .where(*held)
+            .values(updated_at=bindparam("at_now", type_=at))
+            .returning(_TABLE.c.key)
+        )
+        built = _LOCK_STATEMENTS[dialect] = (claim, renew, delete(_TABLE).where(*held))
+    return built
+
+
 def claim_lock(*, session: Session, key: str, now: datetime, stale_before: datetime) -> bool:
     """Take the lock if nobody holds it or its holder's lease ran out (claimed before stale_before).
 
     One INSERT … ON CONFLICT DO UPDATE … WHERE: taken atomically on SQLite and PostgreSQL alike."""
-    module: Any = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    stmt = module.insert(_TABLE).values(namespace=LOCKS, key=key, value={}, updated_at=now)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[_TABLE.c.namespace, _TABLE.c.key],
-        set_={"updated_at": stmt.excluded.updated_at},
-        where=_TABLE.c.updated_at < stale_before,
-    ).returning(_TABLE.c.key)
-    return session.execute(stmt).first() is not None
+    claim = _lock_statements(session)[0]
+    params = {"lock_key": key, "at_now": now, "stale_before": stale_before}
+    return session.connection().execute(claim, params).first() is not None
 
 
 def renew_lock(*, session: Session, key: str, claimed_at: datetime, now: datetime) -> bool:
     """Move the lease of a lock still held by this claim; False if it was lost."""
-    result = session.execute(
-        update(_TABLE)
-        .where(_TABLE.c.namespace == LOCKS, _TABLE.c.key == key, _TABLE.c.updated_at == claimed_at)
-        .values(updated_at=now)
-        .returning(_TABLE.c.key)
-    )
-    return result.first() is not None
+    renew = _lock_statements(session)[1]
+    params = {"lock_key": key, "held_since": claimed_at, "at_now": now}
+    return session.connection().execute(renew, params).first() is not None
 
 
 def release_lock(*, session: Session, key: str, claimed_at: datetime) -> None:
     """Drop the lock if this claim still holds it (a lapsed lease may have passed to another)."""
-    session.execute(
-        delete(_TABLE).where(
-            _TABLE.c.namespace == LOCKS, _TABLE.c.key == key, _TABLE.c.updated_at == claimed_at
-        )
-    )
+    session.connection().execute(_lock_statements(session)[2], {"lock_key": key, "held_since": claimed_at})
 
 
 def clear_locks(*, session: Session, scope: str) -> int:
@@ -88,13 +109,14 @@ def clear_locks(*, session: Session, scope: str) -> int:
     return len(result.all())
 
 
+_LOAD_KEYS: Any = select(_TABLE.c.namespace, _TABLE.c.key, _TABLE.c.value).where(
+    tuple_(_TABLE.c.namespace, _TABLE.c.key).in_(bindparam("pairs", expanding=True))
+)
+
+
 def load_keys(*, session: Session, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
     """The stored values of several (namespace, key) pairs in one query; absent pairs are left out."""
     if not wanted:
         return {}
-    rows = session.execute(
-        select(_TABLE.c.namespace, _TABLE.c.key, _TABLE.c.value).where(
-            tuple_(_TABLE.c.namespace, _TABLE.c.key).in_(wanted)
-        )
-    ).all()
+    rows = session.connection().execute(_LOAD_KEYS, {"pairs": wanted}).all()
     return {(namespace, key): value for namespace, key, value in rows}

@@ -150,3 +150,23 @@ def test_all_bots_refuses_a_single_bot_or_one_shared_secret(
     assert "each bot its own secret" in capsys.readouterr().err
     assert main(["run", "--all-bots"]) == 2  # no default token, no registered bot: nothing to serve
     assert "no bot to serve" in capsys.readouterr().err
+
+
+def test_planbot_remind_sends_each_organizations_digest_through_its_own_bot(
+    db: Database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An operator's one-off pass: Bình's digest comes from "lamdong", the bot Bình started, never
+    from the default bot (which Telegram would refuse with 403 and wrongly mark Bình unreachable)."""
+    arrange(db)
+    with FakeTelegram.run_in_thread() as tg:
+        tg_b = tg.add_bot(TOKEN_B, bot_username="lamdong_planbot")
+        tg.user(AN, "An", "Nguyễn Văn")
+        tg_b.user(BINH, "Bình", "Trần Thị")
+        for key, value in environment(tg, str(db.url)).items():
+            monkeypatch.setenv(key, value)
+        assert main(["remind", "--at", MORNING.isoformat()]) == 0
+        assert [m.text for m in tg.messages_to(BINH)] == [] and [m.text for m in tg_b.messages_to(AN)] == []
+        [to_an], [to_binh] = tg.messages_to(AN), tg_b.messages_to(BINH)
+        assert "Niêm yết TTHC tại xã" in (to_an.text or "")
+        assert "Số hóa hồ sơ tại phường" in (to_binh.text or "")
+    assert "2 đã gửi" in capsys.readouterr().out  # the two bots' passes, added up
