@@ -40,12 +40,29 @@ def update_digest(update: Update) -> str:
     """A fingerprint of the update's content: a redelivery is byte-for-byte the same update. The
     receiving bot's id is part of it: each bot of a deployment numbers its updates on its own, so the
     same id (even the same text from the same user) at two bots is two updates."""
-    raw = json.dumps(update.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
     try:
         receiver = update.get_bot().token.partition(":")[0]
     except RuntimeError:  # an update built without a bot (some tests): content alone
         receiver = ""
-    return hashlib.blake2b((receiver + raw).encode("utf-8"), digest_size=16).hexdigest()
+    return hashlib.blake2b((receiver + _content(update)).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _content(update: Update) -> str:
+    """What tells one update from another. For the two kinds nearly every update is (a private
+    message, a button press), the fields that identify it, read directly: serializing the whole update
+    cost about 0.4 ms, a third of everything else done before the handlers. Anything else in full."""
+    query = update.callback_query
+    if query is not None:
+        shown = query.message.message_id if query.message is not None else None
+        return json.dumps(["callback", query.id, query.from_user.id, query.data, shown], ensure_ascii=False)
+    message = update.message
+    if message is not None:
+        document = message.document.file_unique_id if message.document is not None else None
+        photo = message.photo[-1].file_unique_id if message.photo else None
+        sender = message.from_user.id if message.from_user is not None else None
+        fields = [message.message_id, message.chat.id, sender, message.date.timestamp(), message.text]
+        return json.dumps(["message", *fields, message.caption, document, photo], ensure_ascii=False)
+    return json.dumps(update.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
 
 
 def begin_arguments(update: Update, admin_ids: frozenset[int]) -> dict[str, Any]:

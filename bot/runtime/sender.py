@@ -11,8 +11,8 @@ import telegram
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, WebAppInfo
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.request import HTTPXRequest
 
+from bot.runtime.request import JsonHTTPXRequest
 from handlers.ui.callbacks import action_data
 from reminders.digest import Digest
 from reminders.sending import Delivery
@@ -66,5 +66,5 @@ class TelegramSender:
 
 def build_bot(token: str, base_url: str, base_file_url: str, *, pool_size: int = 32) -> telegram.Bot:
     """A plain Bot for the CLI and tests, with a connection pool big enough for concurrent sends."""
-    request = HTTPXRequest(connection_pool_size=pool_size, read_timeout=10.0, pool_timeout=30.0)
+    request = JsonHTTPXRequest(connection_pool_size=pool_size, read_timeout=10.0, pool_timeout=30.0)
     return telegram.Bot(token, base_url=base_url, base_file_url=base_file_url, request=request)

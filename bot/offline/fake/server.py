@@ -208,8 +208,15 @@ class FakeTelegramServer(FakeTelegramState):
                 params[key] = _decode_param(key, query_value)
             return params, files
         if request.content_type == "application/json":
+            # A string value is read as the same form field would be (PTB sends its JSON payload
+            # with non-string values already JSON-encoded, as the Bot API server accepts).
             body = await request.json()
-            return (dict(body) if isinstance(body, dict) else {}), files
+            if isinstance(body, dict):
+                for key, json_value in body.items():
+                    params[key] = (
+                        _decode_param(key, json_value) if isinstance(json_value, str) else json_value
+                    )
+            return params, files
         form = await request.post()
         for key, item in form.items():
             value: Any = item
