@@ -67,7 +67,7 @@ def deployment_bots(settings: Settings, db: Database) -> list[BotSpec]:
 def build_bots(settings: Settings, specs: Sequence[BotSpec], database: Database) -> list[Any]:
     """One Application per bot, sharing `database`; the first serves the dashboard and the warm-up."""
     from bot.app import build_application
-    from bot.dashboard.runtime import DISABLED_KEY
+    from bot.dashboard.runtime import DISABLED_KEY, OTHER_TOKENS_KEY
     from bot.runtime.jobs import BOT_ID_KEY
     from handlers.other_bot import register as register_hint
 
@@ -77,7 +77,9 @@ def build_bots(settings: Settings, specs: Sequence[BotSpec], database: Database)
         application = build_application(settings, token=spec.token, scope=spec.name, database=database)
         if spec.account_id is not None:
             application.bot_data[BOT_ID_KEY] = spec.account_id
-        if index > 0:
+        if index == 0:  # its dashboard signs in leaders from every bot's Mini App button
+            application.bot_data[OTHER_TOKENS_KEY] = tuple(other.token for other in specs[1:])
+        else:
             application.bot_data[DISABLED_KEY] = True  # one dashboard server per process
             application.bot_data["warmup_disabled"] = True  # the caches are the process's, warmed once
         register_hint(application)
@@ -88,9 +90,9 @@ def build_bots(settings: Settings, specs: Sequence[BotSpec], database: Database)
 def _share_directory(applications: Sequence[Any], specs: Sequence[BotSpec]) -> None:
     """After post_init: every bot learns the others' usernames (to tell an official which bot sends
     their reminders), its own account id, its own username for invite links and group commands, and
-    the dashboard address the first bot serves (login links; a Mini App button needs the signing
-    bot's own token, so only the first bot shows one)."""
-    from bot.dashboard.runtime import URL_KEY
+    the dashboard address the first bot serves (login links, and the Mini App button: that dashboard
+    accepts initData signed by any of the process's bots)."""
+    from bot.dashboard.runtime import URL_KEY, WEBAPP_KEY
     from handlers.other_bot import ACCOUNT_KEY, USERNAMES_KEY
 
     usernames = {spec.account_id: app.bot.username for spec, app in zip(specs, applications, strict=True)}
@@ -101,8 +103,10 @@ def _share_directory(applications: Sequence[Any], specs: Sequence[BotSpec]) -> N
         services.extra[ACCOUNT_KEY] = spec.account_id
         if spec.account_id is not None:
             services.bot_username = application.bot.username
-        if services is not first and URL_KEY in first.extra:
-            services.extra[URL_KEY] = first.extra[URL_KEY]
+        if services is not first:
+            for key in (URL_KEY, WEBAPP_KEY):
+                if key in first.extra:
+                    services.extra[key] = first.extra[key]
 
 
 async def _each(what: str, calls: Sequence[Awaitable[Any]]) -> None:

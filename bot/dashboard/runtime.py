@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 SERVER_KEY = "dashboard_server"
 DISABLED_KEY = "dashboard_disabled"  # the test harness leaves the dashboard off unless asked
 URL_KEY = "dashboard_url"  # where /dashboard's login link points (public URL, else the local one)
+OTHER_TOKENS_KEY = "dashboard_other_bot_tokens"  # bot_data: the tokens of the process's other bots
 WEBAPP_KEY = "dashboard_webapp_url"  # set only for an https public URL: Telegram opens Web Apps over https
 
 
@@ -42,6 +43,7 @@ async def start_dashboard(application: Any, settings: Settings, services: Servic
         secret=settings.dashboard_secret,
         report_style=services.report_style,
         fetch_file=_fetcher(application.bot),
+        other_bot_tokens=tuple(application.bot_data.get(OTHER_TOKENS_KEY, ())),
     )
     server = DashboardServer(config, settings.dashboard_host, settings.dashboard_port)
     try:

@@ -52,7 +52,12 @@ async def sign_in_telegram(request: web.Request) -> web.Response:
     """POST initData (form field `initData`): a valid one sets the session cookie."""
     config = request.app[CONFIG]
     form = await request.post()
-    user = auth.validate_init_data(str(form.get("initData", "")), config.bot_token)
+    init_data = str(form.get("initData", ""))
+    user = None
+    for token in (config.bot_token, *config.other_bot_tokens):  # whichever bot opened the Mini App
+        user = auth.validate_init_data(init_data, token)
+        if user is not None:
+            break
     if user is None:
         logger.warning("Dashboard sign-in with invalid or stale initData from %s", request.remote)
         return web.json_response({"ok": False}, status=401)

@@ -37,6 +37,9 @@ class DashboardConfig:
     report_style: ReportStyle = field(default_factory=ReportStyle)
     # Downloads a file Telegram holds (a report's or an explanation's attachment) by its file_id.
     fetch_file: Callable[[str], Awaitable[bytes]] | None = None
+    # The deployment's other bots (`planbot run --all-bots`): a Mini App opened from one of them
+    # carries initData signed with that bot's token.
+    other_bot_tokens: tuple[str, ...] = ()
 
     @property
     def key(self) -> bytes:

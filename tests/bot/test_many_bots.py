@@ -195,3 +195,15 @@ async def test_each_bot_installs_the_menus_of_its_own_organizations_leaders(db: 
         await stop_bots(apps)
     assert "chat:6001" in tg.scoped_commands and "chat:6002" not in tg.scoped_commands
     assert "chat:6002" in tg_b.scoped_commands and "chat:6001" not in tg_b.scoped_commands
+
+
+async def test_the_first_bot_serves_the_dashboard_for_every_bot(db: Database) -> None:
+    """One dashboard per process: the first bot serves it and accepts the other bots' Mini App sign-ins."""
+    from bot.dashboard.runtime import DISABLED_KEY, OTHER_TOKENS_KEY
+
+    arrange(db)
+    async with FakeTelegram() as tg:
+        settings = harness_settings(tg, str(db.url))
+        first, other = build_bots(settings, deployment_bots(settings, db), db)
+    assert first.bot_data[OTHER_TOKENS_KEY] == (TOKEN_B,) and not first.bot_data.get(DISABLED_KEY)
+    assert other.bot_data[DISABLED_KEY] is True and OTHER_TOKENS_KEY not in other.bot_data

@@ -130,3 +130,30 @@ async def test_web_app_button_with_an_https_address(
         assert "73,3%" in (tyle[0].text or "")
         assert tyle[-1].all_buttons[-1].web_app_url == "https://bot.example.vn/app/"
         assert h.errors == []
+
+
+async def test_a_mini_app_opened_from_another_bot_of_the_process_signs_in(
+    harness_factory: Callable[..., BotHarness], db: Database
+) -> None:
+    """`planbot run --all-bots`: one dashboard for every bot. A leader whose organization another bot
+    serves opens the Mini App there, and Telegram signs the initData with that bot's token."""
+    import aiohttp
+
+    from bot.dashboard.runtime import OTHER_TOKENS_KEY
+
+    other_token, unknown_token = "7012345678:AAHn3xQv_9kYtR2mZpLwE8sDfGhJkLzXcVb", "7999999999:AAx_unknown"
+    ids = db.call(seed_thanh_xa)
+    db.call(lambda session: add_official(session, LEADER, "Lê Văn Bình", organization_id=ids["org"], agency_id=None,
+                                         role="leader"))  # fmt: skip
+
+    def setup(application: object) -> None:
+        application.bot_data[OTHER_TOKENS_KEY] = (other_token,)  # type: ignore[attr-defined]
+
+    async with harness_factory(dashboard=True, dashboard_port=0, clock_at=DAY, setup=setup) as h:
+        url = h.application.bot_data["dashboard_server"].url + "auth/telegram"
+        async with aiohttp.ClientSession() as client:
+            statuses = {}
+            for name, token in (("own", h.tg.token), ("other", other_token), ("unknown", unknown_token)):
+                async with client.post(url, data={"initData": signed_init_data(token, LEADER)}) as response:
+                    statuses[name] = (response.status, "Set-Cookie" in response.headers)
+    assert statuses == {"own": (200, True), "other": (200, True), "unknown": (401, False)}
