@@ -40,6 +40,14 @@ def serving(bindings: dict[int, int], bot_id: int | None) -> Callable[[int | Non
     return lambda organization_id: organization_id is not None and bindings.get(organization_id) == bot_id
 
 
+def served_by(bindings: dict[int, int], bot_id: int | None) -> Callable[[int | None], bool] | None:
+    """What a bot's reminder pass may write to, from the deployment's bindings; None: everyone (the
+    default bot of a deployment where no organization is bound to another bot)."""
+    if not bindings and bot_id is None:
+        return None
+    return serving(bindings, bot_id)
+
+
 def mask(token: str) -> str:
     """ "123456789:AAE…xyz" → "123456789:••••…wxyz": the bot id stays readable, the secret does not."""
     bot_id, _, secret = token.partition(":")

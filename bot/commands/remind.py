@@ -37,20 +37,15 @@ def _plain(html_text: str) -> str:
 
 
 def _bots(db: Any, settings: Settings) -> list[tuple[str, Callable[[int | None], bool] | None]]:
-    """Each bot's token with the organizations it serves: TELEGRAM_BOT_TOKEN's (every organization not
-    bound to another; all of them when no bot is registered) and those of `planbot bots add`."""
-    from plans.bots import serving
-    from storage.queries.bots import bot_accounts, organization_bots
+    """Each bot of the deployment (`planbot run --all-bots`'s list) with the organizations it serves,
+    by the rule the running bots' reminder jobs follow (plans.bots.served_by)."""
+    from bot.commands.run_all import deployment_bots
+    from plans.bots import served_by
+    from storage.queries.bots import organization_bots
 
-    accounts = db.call(bot_accounts)
-    if not accounts:
-        return [(settings.require_token(), None)]
+    settings.require_token()  # the default bot is needed, as before several bots existed
     bindings = db.call(organization_bots)
-    bots: list[tuple[str, Callable[[int | None], bool] | None]] = [
-        (settings.require_token(), serving(bindings, None))
-    ]
-    bots += [(account.token, serving(bindings, account.id)) for account, _orgs in accounts]
-    return bots
+    return [(spec.token, served_by(bindings, spec.account_id)) for spec in deployment_bots(settings, db)]
 
 
 def _total(reports: list[T]) -> T:

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from bot.runtime.sender import TelegramSender
-from plans.bots import serving
+from plans.bots import served_by
 from reminders.dispatch import run_reminders
 from reminders.escalation_dispatch import run_escalations
 from storage.queries.bots import organization_bots
@@ -89,9 +89,7 @@ async def _served(application: Any, db: Any) -> Callable[[int | None], bool] | N
     except Exception:  # without the bindings, the default bot alone writes (nobody hears twice)
         logger.warning("Could not read which bot serves which organization", exc_info=True)
         return (lambda _org: False) if bot_id is not None else None
-    if not bindings and bot_id is None:
-        return None
-    return serving(bindings, bot_id)
+    return served_by(bindings, bot_id)
 
 
 def schedule_retake(application: Any, lease: timedelta, day: date) -> bool:
