@@ -11,7 +11,7 @@ from telegram.ext import MessageHandler, filters
 from handlers.assign import is_my_tasks_text, send_my_tasks
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
-from handlers.stats import try_answer_question
+from handlers.stats import answer_or_search_text
 from handlers.tasks import send_search_results
 from handlers.ui.replies import esc, reply, user_text
 from handlers.ui.texts import STRANGER_TEXT
@@ -31,9 +31,9 @@ async def on_text(update: Update, context: PlanbotContext) -> None:
     if is_my_tasks_text(text):  # "việc của tôi": the tasks assigned to me, not my agency's figures
         await send_my_tasks(update, context, official)
         return
-    if await try_answer_question(update, context, official, text):
-        return
-    await send_search_results(update, context, official, text)
+    lines = await answer_or_search_text(update, context, official, text)
+    if lines is not None:  # not a question: the tasks it finds
+        await send_search_results(update, context, official, text, lines)
 
 
 def register(application: Any) -> None:

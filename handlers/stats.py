@@ -24,6 +24,7 @@ from handlers.report_files import send_charts, send_report, split_format
 from handlers.ui.callbacks import AnswerChoice, AnswerPage, Callback, Chart, NewCard
 from handlers.ui.replies import esc, reply
 from plans.periods import Period, parse_period_code, period_code, quarter_containing
+from plans.tasks import TaskLine
 from reports.answers.core import (
     NOT_UNDERSTOOD,
     Answer,
@@ -32,6 +33,7 @@ from reports.answers.core import (
     answer_question,
     intent_answer,
 )
+from reports.answers.freetext import answer_or_search
 from reports.questions.followup import MEMORY_SECONDS
 from reports.questions.parse import PeriodError, parse_period_text
 from storage.models import Official, Role
@@ -128,24 +130,45 @@ async def _deliver(
     await reply(update, answer.text, reply_markup=_markup(answer, token))
 
 
+def _asking(update: Update, context: PlanbotContext, official: Official, text: str) -> dict[str, Any]:
+    """The question engine's arguments for text asked in this chat (its last answer's frame)."""
+    memory = _memory(context, _chat_id(update))
+    frame = memory.get("frame") if memory else None
+    return {"text": text, "viewer": official, "today": context.clock.today(), "periods": context.periods,
+            "memory": frame}  # fmt: skip
+
+
 async def try_answer_question(update: Update, context: PlanbotContext, official: Official, text: str) -> bool:
     """Answer text that asks a question; return False when it is not one (the caller searches)."""
-    chat = update.effective_chat
-    chat_id = chat.id if chat is not None else 0
-    memory = _memory(context, chat_id)
-    answer = await context.db.run(
-        answer_question,
-        text=text,
-        viewer=official,
-        today=context.clock.today(),
-        periods=context.periods,
-        memory=memory.get("frame") if memory else None,
-    )
+    answer = await context.db.run(answer_question, **_asking(update, context, official, text))
     if answer is None:
         return False
-    token = _remember(context, chat_id, answer)
-    await _deliver(update, context, official, answer, token, split_format(text)[1])
+    await deliver_answer(update, context, official, text, answer)
     return True
+
+
+async def answer_or_search_text(
+    update: Update, context: PlanbotContext, official: Official, text: str
+) -> list[TaskLine] | None:
+    """Answer free text that asks a question (None), else the tasks it finds, in one database call."""
+    asking = _asking(update, context, official, text)
+    found = await context.db.run(answer_or_search, search_day=context.day, **asking)
+    if not isinstance(found, Answer):
+        return found
+    await deliver_answer(update, context, official, text, found)
+    return None
+
+
+async def deliver_answer(
+    update: Update, context: PlanbotContext, official: Official, text: str, answer: Answer
+) -> None:
+    token = _remember(context, _chat_id(update), answer)
+    await _deliver(update, context, official, answer, token, split_format(text)[1])
+
+
+def _chat_id(update: Update) -> int:
+    chat = update.effective_chat
+    return chat.id if chat is not None else 0
 
 
 async def answer_button(update: Update, context: PlanbotContext) -> None:

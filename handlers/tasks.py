@@ -16,9 +16,9 @@ from handlers.ui.callbacks import ListPage, NewCard, OpenCard, parse_any
 from handlers.ui.callbacks_assign import MyTasksPage
 from handlers.ui.replies import esc, reply, show_text
 from handlers.ui.texts import NO_PERMISSION_TEXT, STALE_BUTTON_TEXT, STRANGER_TEXT
-from plans.assignments import my_task_count
+from plans.assignments import task_list_and_mine
+from plans.tasks import TaskLine, TaskList, search, task_list
 from plans.tasks import card as task_card_view
-from plans.tasks import search, task_list
 from reminders.calendar import WorkCalendar
 from reminders.calendar_admin import work_calendar
 from storage.models import Official, Role
@@ -38,7 +38,12 @@ def _list_title(official: Official, agency: str | None) -> str:
 
 
 async def list_view(context: PlanbotContext, official: Official, page: int) -> tuple[str, Any]:
-    found = await context.db.run(task_list, official=official, today=context.day)
+    return list_page(
+        context, official, await context.db.run(task_list, official=official, today=context.day), page
+    )
+
+
+def list_page(context: PlanbotContext, official: Official, found: TaskList, page: int) -> tuple[str, Any]:
     day = today(context)
     ordered = views.order_lines(found.lines, day)
     title = _list_title(official, found.title_agency)
@@ -49,8 +54,8 @@ async def viec(update: Update, context: PlanbotContext) -> None:
     official = await require_official(update, context)
     if official is None:
         return
-    text, keyboard = await list_view(context, official, 0)
-    mine = await context.db.run(my_task_count, official=official, today=context.day)
+    found, mine = await context.db.run(task_list_and_mine, official=official, today=context.day)
+    text, keyboard = list_page(context, official, found, 0)
     if mine:  # the tasks assigned to them in person come first
         text = f"👤 <b>Việc của tôi</b>: {mine} nhiệm vụ được giao riêng — /viectoi\n\n{text}"
         first = [InlineKeyboardButton(f"👤 Việc của tôi ({mine})", callback_data=MyTasksPage(0).data())]
@@ -72,9 +77,15 @@ async def tim(update: Update, context: PlanbotContext) -> None:
 
 
 async def send_search_results(
-    update: Update, context: PlanbotContext, official: Official, query: str
+    update: Update,
+    context: PlanbotContext,
+    official: Official,
+    query: str,
+    lines: list[TaskLine] | None = None,
 ) -> None:
-    lines = await context.db.run(search, official=official, query=query, today=context.day)
+    """The tasks matching query (found here unless the caller searched already)."""
+    if lines is None:
+        lines = await context.db.run(search, official=official, query=query, today=context.day)
     exact = [line for line in lines if line.code.upper() == query.strip().rstrip(".").upper()]
     if len(exact) == 1:  # a task code typed exactly: its card, no list to pick from
         await card_message(update, context, official, exact[0].id)

@@ -199,8 +199,12 @@ def my_tasks(*, session: Session, official: Official, today: Today) -> TaskList:
     return TaskList(found.title_agency, lines)
 
 
-def my_task_count(*, session: Session, official: Official, today: Today) -> int:
-    return len(my_tasks(session=session, official=official, today=today).lines)
+def task_list_and_mine(*, session: Session, official: Official, today: Today) -> tuple[TaskList, int]:
+    """/viec in one transaction: the official's list, and how many of its current tasks are assigned
+    to them in person (the same tasks task_list(only=…) would list: current and visible)."""
+    found = task_list(session=session, official=official, today=today)
+    mine = assigned_task_ids(session=session, official_id=official.id)
+    return found, sum(1 for line in found.lines if line.id in mine) if mine else 0
 
 
 def person_tasks(

@@ -48,6 +48,15 @@ def served_by(bindings: dict[int, int], bot_id: int | None) -> Callable[[int | N
     return serving(bindings, bot_id)
 
 
+def token_serving(*, session: Session, organization_id: int | None) -> str | None:
+    """The token of the registered bot serving the organization; None for the default bot (an
+    organization bound to none, or no organization)."""
+    found = q.serving_bot(session=session, organization_id=organization_id) if organization_id else None
+    if found is None or found[0] is None:
+        return None
+    return q.bot_token(session=session, bot_id=found[0])
+
+
 def mask(token: str) -> str:
     """ "123456789:AAE…xyz" → "123456789:••••…wxyz": the bot id stays readable, the secret does not."""
     bot_id, _, secret = token.partition(":")

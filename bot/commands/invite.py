@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from bot.settings import Settings, SettingsError
+from plans.bots import token_serving
 from plans.directory import find_agencies
 from plans.invites import DEFAULT_DAYS, ROLES, create_agency_invite
 from storage.db import Database
@@ -39,11 +40,11 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run_invite)
 
 
-async def _get_username(settings: Settings) -> str:
+async def _get_username(settings: Settings, token: str | None) -> str:
     from telegram import Bot
 
     bot = Bot(
-        settings.require_token(),
+        token or settings.require_token(),
         base_url=settings.telegram_api_base_url,
         base_file_url=settings.telegram_api_file_url,
     )
@@ -54,12 +55,15 @@ async def _get_username(settings: Settings) -> str:
     return me.username
 
 
-def bot_username(settings: Settings) -> str:
-    """PLANBOT_BOT_USERNAME when set, else the Bot API's getMe."""
-    if settings.bot_username:
+def bot_username(settings: Settings, token: str | None = None) -> str:
+    """The username of the bot with this token (None: the default bot). For the default bot
+    PLANBOT_BOT_USERNAME when set; else, and for another bot of the deployment, the Bot API's getMe."""
+    if token == settings.telegram_bot_token:
+        token = None
+    if settings.bot_username and token is None:
         return settings.bot_username.lstrip("@")
     try:
-        return asyncio.run(_get_username(settings))
+        return asyncio.run(_get_username(settings, token))
     except SettingsError:
         raise
     except Exception as exc:  # network or token problems: say what to do instead
@@ -111,7 +115,10 @@ def run_invite(args: argparse.Namespace, settings: Settings) -> int:
                 return 2
             agency = agencies[0]
             assert agency.id is not None
-            username = bot_username(settings)
+            # The link opens the bot that serves the agency's organization (one per province, say).
+            username = bot_username(
+                settings, token_serving(session=session, organization_id=agency.organization_id)
+            )
             invite = create_agency_invite(
                 session=session, admin=None, agency_id=agency.id, role=args.role, days=args.days
             )

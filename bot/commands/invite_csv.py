@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from bot.settings import Settings
+from plans.bots import token_serving
 from plans.directory import find_agencies
 from plans.invites import MAX_USES, ROLES, create_agency_invite
 from storage.db import Database
@@ -94,9 +95,10 @@ def read_rows(session: Session, text: str, organization_id: int | None) -> tuple
 
 
 def run_invite_csv(
-    args: argparse.Namespace, settings: Settings, username_of: Callable[[Settings], str]
+    args: argparse.Namespace, settings: Settings, username_of: Callable[[Settings, str | None], str]
 ) -> int:
-    """`username_of(settings)` gives the bot's username (bot/commands/invite.py's bot_username)."""
+    """`username_of(settings, token)` gives a bot's username (bot/commands/invite.py's bot_username);
+    each link opens the bot serving its agency's organization."""
     path = Path(args.csv)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -120,12 +122,16 @@ def run_invite_csv(
                 print("planbot invite: no invite was created", file=sys.stderr)
                 session.rollback()
                 return 2
-            username = username_of(settings)
+            usernames: dict[str | None, str] = {}  # bot token (None: the default bot) → username
             out = io.StringIO()
             writer = csv.DictWriter(out, fieldnames=OUT_FIELDS)
             writer.writeheader()
             for row in rows:
                 assert row.agency.id is not None
+                token = token_serving(session=session, organization_id=row.agency.organization_id)
+                if token not in usernames:
+                    usernames[token] = username_of(settings, token)
+                username = usernames[token]
                 invite = create_agency_invite(
                     session=session,
                     admin=None,

@@ -92,8 +92,11 @@ def _share_directory(applications: Sequence[Any], specs: Sequence[BotSpec]) -> N
     their reminders), its own account id, its own username for invite links and group commands, and
     the dashboard address the first bot serves (login links, and the Mini App button: that dashboard
     accepts initData signed by any of the process's bots)."""
-    from bot.dashboard.runtime import URL_KEY, WEBAPP_KEY
+    from bot.dashboard.runtime import OTHER_BOTS_KEY, URL_KEY, WEBAPP_KEY
     from handlers.other_bot import ACCOUNT_KEY, USERNAMES_KEY
+
+    # The dashboard downloads a file with the bot that received it.
+    applications[0].bot_data[OTHER_BOTS_KEY] = tuple(application.bot for application in applications[1:])
 
     usernames = {spec.account_id: app.bot.username for spec, app in zip(specs, applications, strict=True)}
     first = applications[0].bot_data["services"]

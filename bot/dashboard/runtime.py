@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from telegram.error import BadRequest
+
 from bot.dashboard.server import DashboardServer
 from bot.dashboard.web import DashboardConfig
 from bot.settings import Settings
@@ -17,13 +19,26 @@ SERVER_KEY = "dashboard_server"
 DISABLED_KEY = "dashboard_disabled"  # the test harness leaves the dashboard off unless asked
 URL_KEY = "dashboard_url"  # where /dashboard's login link points (public URL, else the local one)
 OTHER_TOKENS_KEY = "dashboard_other_bot_tokens"  # bot_data: the tokens of the process's other bots
+OTHER_BOTS_KEY = "dashboard_other_bots"  # bot_data: the process's other bots (set once all have started)
 WEBAPP_KEY = "dashboard_webapp_url"  # set only for an https public URL: Telegram opens Web Apps over https
 
 
-def _fetcher(bot: Any) -> Any:
+def _fetcher(application: Any) -> Any:
+    """Download a file by its Telegram id. A file id belongs to the bot that received it, and the
+    dashboard serves every bot of the process: the dashboard's own bot is asked first, then the others
+    (Telegram refuses another bot's file id with a BadRequest)."""
+
     async def fetch(file_id: str) -> bytes:
-        found = await bot.get_file(file_id)
-        return bytes(await found.download_as_bytearray())
+        bots = [application.bot, *application.bot_data.get(OTHER_BOTS_KEY, ())]
+        for index, bot in enumerate(bots):
+            try:
+                found = await bot.get_file(file_id)
+            except BadRequest:
+                if index == len(bots) - 1:
+                    raise
+                continue
+            return bytes(await found.download_as_bytearray())
+        raise BadRequest("no bot to fetch the file with")  # pragma: no cover - bots is never empty
 
     return fetch
 
@@ -42,7 +57,7 @@ async def start_dashboard(application: Any, settings: Settings, services: Servic
         ),
         secret=settings.dashboard_secret,
         report_style=services.report_style,
-        fetch_file=_fetcher(application.bot),
+        fetch_file=_fetcher(application),
         other_bot_tokens=tuple(application.bot_data.get(OTHER_TOKENS_KEY, ())),
     )
     server = DashboardServer(config, settings.dashboard_host, settings.dashboard_port)

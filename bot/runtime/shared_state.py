@@ -4,12 +4,16 @@ Behind a load balancer, a user's next update may reach any process; conversation
 therefore live in the database, not in a process's memory. For each update of a user the processor
 (bot/runtime/update_processor.py) takes that user's lock in the database, reads their states and
 user_data into this process's ConversationHandlers and user_data in the same transaction, runs the
-handlers, then writes what changed and releases the lock in one more transaction.
+handlers, then writes what changed and releases the lock (below: a release alone waits for a
+transaction to ride in).
 
 The take also claims the update's id and reads its sender's Official (what bot/runtime/dedupe.py
 would otherwise do in a transaction of its own) and stashes that in `started` for the dedupe
-handler. The release, when the update changed nothing else, is not waited for: the update is done
-once its replies are out; this process's next take for the user waits for it, and so does shutdown.
+handler. A release, when the update changed nothing else, is not a transaction of its own: it waits
+(at most RELEASE_DELAY) to ride in the next transaction this process opens for any user's lock, a
+take or a write-back, and is flushed alone when none comes. The update is done once its replies are
+out; the user's next take here carries or waits for it, another process retries until it lands, and
+shutdown flushes what is left.
 
 The lock is a KeyValue row claimed with one upsert (storage/queries/keyvalue.claim_lock), the same on
 SQLite and PostgreSQL. Its lease is renewed while a long update runs (an import); a process killed
@@ -22,10 +26,10 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
@@ -40,9 +44,17 @@ from storage.queries.updates import UpdateStart
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 LEASE = timedelta(seconds=20)
 FIRST_WAIT = 0.01  # seconds between two tries for a lock another process holds, doubling …
 LONGEST_WAIT = 0.2  # … up to this
+# A release waits this long for a transaction to ride in. In a busy process the next take comes within
+# milliseconds (a transaction saved per update); another process wanting the user waits at most this.
+RELEASE_DELAY = 0.02
+RELEASE_RETRY = 1.0  # seconds before releases whose transaction failed are tried alone again
+
+Release = tuple[str, datetime]  # a lock's key and the claim time it is held with
 
 
 # What a take read: the claim's time, the user's rows, the update's claim and sender (if claimed).
@@ -81,7 +93,10 @@ class SharedUserState:
         self.lease = lease
         # Update id → its claim and sender, made with the lock; the dedupe handler pops it.
         self.started: dict[int, UpdateStart] = {}
-        self._releasing: dict[int, asyncio.Task[None]] = {}  # user → their lock's release under way
+        self._pending: dict[int, Release] = {}  # user → their lock's release, not yet written
+        self._in_flight: dict[int, asyncio.Future[None]] = {}  # user → the transaction carrying it
+        self._flush_timer: asyncio.TimerHandle | None = None
+        self._flushes: set[asyncio.Task[None]] = set()
 
     @property
     def db(self) -> Any:
@@ -123,9 +138,20 @@ class SharedUserState:
             await self._give_back(held)
 
     async def settle(self) -> None:
-        """Wait for the lock releases still under way (at shutdown)."""
-        while self._releasing:
-            await asyncio.gather(*self._releasing.values(), return_exceptions=True)
+        """Write the releases still waiting and wait for those under way (at shutdown)."""
+        for _round in range(3):  # a failed flush puts its releases back: tried again, not forever
+            if self._flush_timer is not None:
+                self._flush_timer.cancel()
+                self._flush_timer = None
+            if self._pending:
+                self._start_flush()
+            waiting = [*self._flushes, *set(self._in_flight.values())]
+            if not waiting:
+                return
+            await asyncio.gather(*waiting, return_exceptions=True)
+        if self._pending:  # the database is failing: the leases let the users in later
+            logger.warning("Left %s state locks to their leases", len(self._pending))
+            self._pending.clear()
 
     def _begin(self, update: Update) -> dict[str, Any] | None:
         services = self.application.bot_data.get("services")
@@ -141,11 +167,12 @@ class SharedUserState:
         wanted = [(self.persistence.conversation_namespace(name), json.dumps(list(key))) for name in names]
         wanted.append((self.persistence.user_data_namespace, str(user_id)))
         lock_key = self._lock_key(user_id)
-        releasing = self._releasing.get(user_id)
-        if releasing is not None:  # this process's last update of the user: its release first
-            await asyncio.gather(releasing, return_exceptions=True)
+        carrying = self._in_flight.get(user_id)
+        if carrying is not None:  # this process's last release of the user is being written
+            await asyncio.shield(carrying)
 
-        def take(*, session: Session) -> Taken | None:
+        def take(*, session: Session, releases: list[Release]) -> Taken | None:
+            _release_all(session, releases)  # this user's own last release first, if it waited
             now = utcnow()
             if not claim_lock(session=session, key=lock_key, now=now, stale_before=now - self.lease):
                 return None
@@ -155,7 +182,7 @@ class SharedUserState:
         wait = FIRST_WAIT
         while True:
             try:
-                taken = await self.db.run(take)
+                taken = await self._carrying_releases(take)
             except SQLAlchemyError:
                 if begin is None:
                     raise
@@ -215,28 +242,73 @@ class SharedUserState:
 
     async def _give_back(self, held: _Held) -> None:
         changes = self._changes(held)
+        if not changes:
+            # Nothing of the user's waits on the release but their next update: it rides in this
+            # process's next transaction (see the module's docstring).
+            self._pending[held.user_id] = (held.lock_key, held.claimed_at)
+            self._arm_flush(RELEASE_DELAY)
+            return
 
-        def give_back(*, session: Session) -> None:
+        def give_back(*, session: Session, releases: list[Release]) -> None:
             for namespace, key, value in changes:
                 put_value(session=session, namespace=namespace, key=key, value=value)
-            release_lock(session=session, key=held.lock_key, claimed_at=held.claimed_at)
+            _release_all(session, [(held.lock_key, held.claimed_at), *releases])
 
-        if changes:  # the state must be stored before the update counts as handled
-            await self.db.run(give_back)
-            return
-        # Only the release: nothing of the user's waits on it but their next update (which, in this
-        # process, waits for it in _take; in another, retries until it is gone).
-        task = asyncio.create_task(self._release(held, give_back), name=f"planbot:release:{held.user_id}")
-        self._releasing[held.user_id] = task
+        try:  # the state is stored before the update counts as handled
+            await self._carrying_releases(give_back)
+        except BaseException:
+            # Not stored; the lock at least is released later, not left to its lease.
+            self._pending.setdefault(held.user_id, (held.lock_key, held.claimed_at))
+            self._arm_flush(RELEASE_RETRY)
+            raise
 
-    async def _release(self, held: _Held, give_back: Any) -> None:
+    async def _carrying_releases(self, work: Callable[..., T]) -> T:
+        """work(session=…, releases=…) with every release waiting, in one transaction. A failed one
+        puts them back (written twice is harmless: a release only deletes its own claim)."""
+        releases = list(self._pending.items())
+        self._pending.clear()
+        if self._flush_timer is not None:
+            self._flush_timer.cancel()
+            self._flush_timer = None
+        carried = asyncio.get_running_loop().create_future()
+        for user_id, _release in releases:
+            self._in_flight[user_id] = carried
+        written = False
         try:
-            await self.db.run(give_back)
-        except Exception:  # the lease lets the next update in after at most LEASE
-            logger.warning("Could not release the state lock of user %s", held.user_id, exc_info=True)
+            result = await self.db.run(work, releases=[release for _user, release in releases])
+            written = True
+            return result
         finally:
-            if self._releasing.get(held.user_id) is asyncio.current_task():
-                del self._releasing[held.user_id]
+            for user_id, release in releases:
+                if self._in_flight.get(user_id) is carried:
+                    del self._in_flight[user_id]
+                if not written:
+                    self._pending.setdefault(user_id, release)
+            if not written and self._pending:
+                self._arm_flush(RELEASE_RETRY)
+            carried.set_result(None)
+
+    def _arm_flush(self, delay: float) -> None:
+        if self._flush_timer is None:
+            self._flush_timer = asyncio.get_running_loop().call_later(delay, self._start_flush)
+
+    def _start_flush(self) -> None:
+        """No transaction came for the waiting releases: write them alone."""
+        self._flush_timer = None
+        if not self._pending:
+            return
+        task = asyncio.create_task(self._flush(), name="planbot:release-locks")
+        self._flushes.add(task)
+        task.add_done_callback(self._flushes.discard)
+
+    async def _flush(self) -> None:
+        def release(*, session: Session, releases: list[Release]) -> None:
+            _release_all(session, releases)
+
+        try:
+            await self._carrying_releases(release)
+        except Exception:  # put back and tried again; another process meanwhile waits for the lease
+            logger.warning("Could not release %s state locks", len(self._pending), exc_info=True)
 
     def _start_renewing(self, held: _Held) -> None:
         held.renewer = asyncio.create_task(self._renew(held), name=f"planbot:lease:{held.user_id}")
@@ -250,6 +322,11 @@ class SharedUserState:
                 return
             held.claimed_at = now
             await asyncio.sleep(self.lease.total_seconds() / 3)
+
+
+def _release_all(session: Session, releases: list[Release]) -> None:
+    for lock_key, claimed_at in releases:
+        release_lock(session=session, key=lock_key, claimed_at=claimed_at)
 
 
 def _resolved(state: object) -> object | None:

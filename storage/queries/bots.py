@@ -74,6 +74,11 @@ def serving_bot(*, session: Session, organization_id: int) -> tuple[int | None, 
     return (link.bot_id if link is not None else None), organization.name
 
 
+def bot_token(*, session: Session, bot_id: int) -> str | None:
+    bot = session.get(BotAccount, bot_id)
+    return bot.token if bot is not None else None
+
+
 def menu_holder_rows(*, session: Session) -> list[tuple[int, str, int | None]]:
     """(private chat id, role, organization id) of every active leader and admin with a chat."""
     rows = session.exec(

@@ -292,7 +292,7 @@ async def test_database_unreachable_for_one_query(
 ) -> None:
     async with harness_factory() as h:
         lan = h.user(101, "Lan")
-        flaky_db.append("task_list")
+        flaky_db.append("task_list_and_mine")
         replies = await h.send(lan, "/viec")
         assert texts(replies) == [BUSY_TEXT]
         replies = await h.send(lan, "/viec")

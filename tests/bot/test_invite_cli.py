@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import pytest
 from sqlmodel import select
@@ -10,6 +11,7 @@ from sqlmodel import select
 from bot.commands.invite import run_invite
 from bot.offline.fake import FakeTelegram
 from bot.settings import load_settings
+from plans.bots import add_bot
 from storage.db import Database
 from storage.models import Invite
 from tests.support.commune import build_world
@@ -57,3 +59,36 @@ def test_invite_asks_getme_for_the_username(db: Database, capsys: pytest.Capture
         )
         assert run_invite(args("Văn phòng HĐND và UBND xã", "admin"), settings) == 0
     assert capsys.readouterr().out.startswith("https://t.me/thanhxa_planbot?start=")
+
+
+TOKEN_B = "7012345678:AAHn3xQv_9kYtR2mZpLwE8sDfGhJkLzXcVb"
+
+
+def test_an_invite_opens_the_bot_serving_the_agencys_organization(
+    db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Thanh Hà is bound to bot "lamdong": its invites open that bot, Thanh Xá's the default one."""
+    build_world(db)
+    with db.session() as session:
+        add_bot(session=session, name="lamdong", token=TOKEN_B, organizations=["UBND xã Thanh Hà"])
+    with FakeTelegram.run_in_thread(bot_username="thanhxa_planbot") as tg:
+        tg.add_bot(TOKEN_B, bot_username="lamdong_planbot")
+        settings = load_settings(
+            DATABASE_URL=db.url,
+            TELEGRAM_BOT_TOKEN=tg.token,
+            TELEGRAM_API_BASE_URL=tg.base_url,
+            TELEGRAM_API_FILE_URL=tg.file_url,
+            PLANBOT_BOT_USERNAME="thanhxa_planbot",  # the default bot's, not the other bot's
+        )
+        assert run_invite(args("Trung tâm Phục vụ hành chính công", org="Thanh Hà"), settings) == 0
+        assert capsys.readouterr().out.startswith("https://t.me/lamdong_planbot?start=")
+        assert run_invite(args("Trung tâm Phục vụ hành chính công", org="Thanh Xá"), settings) == 0
+        assert capsys.readouterr().out.startswith("https://t.me/thanhxa_planbot?start=")
+        rows = tmp_path / "ds.csv"
+        rows.write_text(
+            "Họ tên,Cơ quan,Vai trò\nAn,Trung tâm Phục vụ hành chính công,cán bộ\n", encoding="utf-8"
+        )
+        csv_args = argparse.Namespace(agency=None, role="official", org="Thanh Hà", days=7, csv=str(rows),
+                                      out=None, no_approval=False)  # fmt: skip
+        assert run_invite(csv_args, settings) == 0
+        assert "https://t.me/lamdong_planbot?start=" in capsys.readouterr().out

@@ -207,3 +207,23 @@ async def test_the_first_bot_serves_the_dashboard_for_every_bot(db: Database) ->
         first, other = build_bots(settings, deployment_bots(settings, db), db)
     assert first.bot_data[OTHER_TOKENS_KEY] == (TOKEN_B,) and not first.bot_data.get(DISABLED_KEY)
     assert other.bot_data[DISABLED_KEY] is True and OTHER_TOKENS_KEY not in other.bot_data
+
+
+async def test_the_dashboard_downloads_a_file_with_the_bot_that_received_it(deployment: Deployment) -> None:
+    """A Telegram file id belongs to the bot that received it: a report sent through bot "lamdong"
+    is still downloadable from the dashboard the first bot serves."""
+    from telegram.error import BadRequest
+
+    from bot.dashboard.runtime import _fetcher
+
+    fetch = _fetcher(deployment.apps[0])
+    own = deployment.tg._store_file(
+        b"bien ban A", file_name="a.pdf", mime_type="application/pdf", folder="documents"
+    )
+    other = deployment.tg_b._store_file(
+        b"bien ban B", file_name="b.pdf", mime_type="application/pdf", folder="documents"
+    )
+    assert await fetch(own.file_id) == b"bien ban A"
+    assert await fetch(other.file_id) == b"bien ban B"
+    with pytest.raises(BadRequest):
+        await fetch("FILE999999-documents")  # nobody's: the last bot's refusal is raised

@@ -76,3 +76,23 @@ async def test_no_lock_is_left_behind_after_a_restart(
         await h.restart()  # shutdown waits for the releases still under way
         rows = h.db.call(lambda session: list(session.exec(select(KeyValue)).all()))
         assert not [r for r in rows if r.namespace == "user_lock"]
+
+
+async def test_a_list_and_a_search_are_one_database_call_each_after_the_take(
+    lan_world: World, harness_factory: Callable[..., BotHarness], calls: list[str]
+) -> None:
+    """/viec reads the list and the official's own count together; free text is asked of the question
+    engine and, not being a question, searched in the same call."""
+    async with harness_factory() as h:
+        lan = h.user(101, "Lan", "Nguyễn Thị")
+        await h.send(lan, "/help")
+        for text, use_case, shown in [
+            ("/viec", "task_list_and_mine", "Việc của"),
+            ("tiếp nhận hồ sơ", "answer_or_search", "tiếp nhận"),
+        ]:
+            calls.clear()
+            [reply] = await h.send(lan, text)
+            assert shown.lower() in reply.text.lower()
+            handlers = [name for name in calls if name not in ("take", "release", "give_back")]
+            assert handlers == [use_case], calls
+        assert not h.errors

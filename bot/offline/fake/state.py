@@ -106,7 +106,8 @@ class FakeTelegramState:
         if file_name and "." in file_name:
             suffix = "." + file_name.rsplit(".", 1)[1]
         stored = FakeFile(
-            file_id=f"FILE{number:06d}-{folder}",
+            # Telegram's file ids belong to one bot: another bot of the same server is refused them.
+            file_id=f"FILE{self.bot_id}-{number:06d}-{folder}",
             file_unique_id=f"U{number:06d}",
             file_name=file_name,
             mime_type=mime_type,
