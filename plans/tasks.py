@@ -7,6 +7,7 @@ that only a card shows (history with notes and files, the plan's title), read by
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -80,16 +81,21 @@ class Today:
     day: date
     policy: PeriodPolicy = field(default_factory=PeriodPolicy)
 
-    @property
+    # Kept once computed: every line of a list asks for both.
+    @functools.cached_property
     def period(self) -> Period:
         return self.policy.containing(self.day)
+
+    @functools.cached_property
+    def previous_period(self) -> Period:
+        return self.policy.shift(self.period, -1)
 
 
 def _line(facts: OrgFacts, task: TaskFacts, viewer: Viewer, today: Today) -> TaskLine:
     state = states(facts, today.period, today.day).get(task.id)
     previous = None
     if state is not None and not state.reported:
-        previous = states(facts, today.policy.shift(today.period, -1), today.day).get(task.id)
+        previous = states(facts, today.previous_period, today.day).get(task.id)
     return TaskLine(
         id=task.id,
         code=task.code,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -13,6 +14,9 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\x00", ""))
 
 
+# Memoized: the same agency names, officials and task texts are folded for question after question
+# (one non-question free text folded about fifty names).
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower-case, drop diacritics (đ→d included) and collapse whitespace.
 

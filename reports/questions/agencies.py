@@ -97,6 +97,8 @@ def mentions(text: str, agencies: Sequence[AgencyRow]) -> list[Mention]:
     found: list[Mention] = []
     forms, words = _index(_frozen(agencies))
     for form, agency_id, name in forms:
+        if form not in key:  # nearly every form: no pattern to build or run
+            continue
         for m in re.finditer(rf"(?<![a-z0-9]){re.escape(form)}(?![a-z0-9])", key):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
