@@ -39,6 +39,13 @@ class RedactTokenFilter(logging.Filter):
         return True
 
 
+def add_secrets(secrets: Iterable[str]) -> None:
+    """Hide these too from now on (a bot registered while the process runs, its webhook secret)."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler.formatter, RedactingFormatter):
+            handler.formatter.secrets.extend(s for s in secrets if s and s not in handler.formatter.secrets)
+
+
 def setup_logging(level: str = "INFO", *, secrets: Iterable[str] = ()) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(

@@ -59,6 +59,7 @@ def run_add(args: argparse.Namespace, settings: Settings) -> int:
         db.dispose()
     served = "; ".join(view.organizations) or "no organization yet (bind some with `planbot bots bind`)"
     print(f"Added bot {view.name} ({view.masked_token}): {served}")
+    print("A running `planbot run --all-bots` starts it within a minute.")
     return 0
 
 
@@ -86,6 +87,7 @@ def run_remove(args: argparse.Namespace, settings: Settings) -> int:
         db.dispose()
     moved = f"; now served by the default bot: {'; '.join(orgs)}" if orgs else ""
     print(f"Removed bot {args.name}{moved}")
+    print("A running `planbot run --all-bots` stops it within a minute.")
     return 0
 
 

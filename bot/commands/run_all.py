@@ -6,32 +6,27 @@ AIORateLimiter (Telegram's 30 messages/s are per bot), its own update stream (po
 getUpdates; webhook: one aiohttp server with one path and one secret per bot) and its own reminder
 jobs, which write only to the officials of the organizations bound to it (bot/runtime/jobs.py).
 They share one Database (one pool of database threads). The first bot serves the dashboard and warms
-the caches for all. SIGINT/SIGTERM stop every bot: polling or listening stops, the updates already
-received are answered, then everything shuts down.
+the caches for all. bot/commands/fleet.py serves them, starting and stopping bots registered or
+removed while the process runs. SIGINT/SIGTERM stop every bot: polling or listening stops, the updates
+already received are answered, then everything shuts down.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import logging
-import signal
 import sys
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from aiohttp import web
 from telegram import Update
 from telegram.error import TelegramError
 
 from bot.commands.run import (
-    MAX_UPDATE_BYTES,
     _check_webhook_args,
     default_secret,
-    webhook_path,
-    webhook_receiver,
 )
 from bot.settings import Settings
 from plans.bots import mask
@@ -64,8 +59,11 @@ def deployment_bots(settings: Settings, db: Database) -> list[BotSpec]:
     return specs
 
 
-def build_bots(settings: Settings, specs: Sequence[BotSpec], database: Database) -> list[Any]:
-    """One Application per bot, sharing `database`; the first serves the dashboard and the warm-up."""
+def build_bots(
+    settings: Settings, specs: Sequence[BotSpec], database: Database, *, dashboard: bool = True
+) -> list[Any]:
+    """One Application per bot, sharing `database`; the first serves the dashboard and the warm-up
+    (none does with dashboard=False: a bot added to a running process, whose first bot serves them)."""
     from bot.app import build_application
     from bot.dashboard.runtime import DISABLED_KEY, OTHER_TOKENS_KEY
     from bot.runtime.jobs import BOT_ID_KEY
@@ -77,7 +75,7 @@ def build_bots(settings: Settings, specs: Sequence[BotSpec], database: Database)
         application = build_application(settings, token=spec.token, scope=spec.name, database=database)
         if spec.account_id is not None:
             application.bot_data[BOT_ID_KEY] = spec.account_id
-        if index == 0:  # its dashboard signs in leaders from every bot's Mini App button
+        if index == 0 and dashboard:  # its dashboard signs in leaders from every bot's Mini App button
             application.bot_data[OTHER_TOKENS_KEY] = tuple(other.token for other in specs[1:])
         else:
             application.bot_data[DISABLED_KEY] = True  # one dashboard server per process
@@ -92,11 +90,13 @@ def _share_directory(applications: Sequence[Any], specs: Sequence[BotSpec]) -> N
     their reminders), its own account id, its own username for invite links and group commands, and
     the dashboard address the first bot serves (login links, and the Mini App button: that dashboard
     accepts initData signed by any of the process's bots)."""
-    from bot.dashboard.runtime import OTHER_BOTS_KEY, URL_KEY, WEBAPP_KEY
+    from bot.dashboard.runtime import OTHER_BOTS_KEY, OTHER_TOKENS_KEY, URL_KEY, WEBAPP_KEY
     from handlers.other_bot import ACCOUNT_KEY, USERNAMES_KEY
 
-    # The dashboard downloads a file with the bot that received it.
+    # The dashboard downloads a file with the bot that received it, and signs in a leader from any
+    # bot's Mini App.
     applications[0].bot_data[OTHER_BOTS_KEY] = tuple(application.bot for application in applications[1:])
+    applications[0].bot_data[OTHER_TOKENS_KEY] = tuple(spec.token for spec in specs[1:])
 
     usernames = {spec.account_id: app.bot.username for spec, app in zip(specs, applications, strict=True)}
     first = applications[0].bot_data["services"]
@@ -173,59 +173,9 @@ async def _shutdown(application: Any) -> None:
         await application.post_shutdown(application)
 
 
-def make_bots_webhook_app(routes: Sequence[tuple[Any, str, str]]) -> web.Application:
-    """One aiohttp app for several bots: (application, path, secret) each, one POST route per bot."""
-    app = web.Application(client_max_size=MAX_UPDATE_BYTES)
-    for application, path, secret in routes:
-        app.router.add_post(path, webhook_receiver(application, secret))
-    return app
-
-
-async def serve_bots(
-    applications: Sequence[Any],
-    specs: Sequence[BotSpec],
-    *,
-    webhook: tuple[str, int, str] | None = None,
-    stop: asyncio.Event | None = None,
-) -> None:
-    """Serve until SIGINT/SIGTERM (or `stop`): polling, or webhooks on (listen, port, public URL)."""
-    stop = stop or asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    runner: web.AppRunner | None = None
-    try:
-        await start_bots(applications, specs, polling=webhook is None)
-        try:
-            if webhook is not None:
-                listen, port, url = webhook
-                routes = [
-                    (a, webhook_path(s.token), default_secret(s.token))
-                    for a, s in zip(applications, specs, strict=True)
-                ]
-                runner = web.AppRunner(make_bots_webhook_app(routes), handle_signals=False, access_log=None)
-                await runner.setup()
-                await web.TCPSite(runner, listen, port).start()
-                for (application, path, secret), spec in zip(routes, specs, strict=True):
-                    await application.bot.set_webhook(
-                        url=url.rstrip("/") + path, secret_token=secret, allowed_updates=Update.ALL_TYPES
-                    )
-                    logger.info("Webhook set for bot %s", spec.name or "default")
-            logger.info("Serving %s bots: %s", len(specs), ", ".join(s.label for s in specs))
-            await stop.wait()
-            logger.info("Stop signal received; finishing the updates already received")
-        finally:
-            if runner is not None:  # the webhooks stay set: other processes may serve them
-                await runner.cleanup()
-            await stop_bots(applications)
-    finally:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(Exception):
-                loop.remove_signal_handler(sig)
-
-
 def run_all(args: argparse.Namespace, settings: Settings) -> int:
     from bot.commands.db import open_database
+    from bot.commands.fleet import serve_bots
     from bot.logging_setup import redact, setup_logging
 
     if getattr(args, "bot", None):
@@ -264,7 +214,7 @@ def run_all(args: argparse.Namespace, settings: Settings) -> int:
         webhook = (args.listen, args.port, args.url) if args.webhook else None
         logger.info("planbot starting %s bots (Bot API %s)", len(specs), settings.telegram_api_base_url)
         try:
-            asyncio.run(serve_bots(applications, specs, webhook=webhook))
+            asyncio.run(serve_bots(applications, specs, settings=settings, database=db, webhook=webhook))
         except TelegramError as exc:  # a refused token or webhook URL, Telegram unreachable
             print(f"planbot run: Telegram refused the start-up: {redact(str(exc), tokens)}", file=sys.stderr)
             return 1

@@ -58,7 +58,7 @@ async def start_dashboard(application: Any, settings: Settings, services: Servic
         secret=settings.dashboard_secret,
         report_style=services.report_style,
         fetch_file=_fetcher(application),
-        other_bot_tokens=tuple(application.bot_data.get(OTHER_TOKENS_KEY, ())),
+        other_bot_tokens=lambda: tuple(application.bot_data.get(OTHER_TOKENS_KEY, ())),
     )
     server = DashboardServer(config, settings.dashboard_host, settings.dashboard_port)
     try:

@@ -54,7 +54,7 @@ async def sign_in_telegram(request: web.Request) -> web.Response:
     form = await request.post()
     init_data = str(form.get("initData", ""))
     user = None
-    for token in (config.bot_token, *config.other_bot_tokens):  # whichever bot opened the Mini App
+    for token in (config.bot_token, *config.other_bot_tokens()):  # whichever bot opened the Mini App
         user = auth.validate_init_data(init_data, token)
         if user is not None:
             break

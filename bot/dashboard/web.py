@@ -38,8 +38,9 @@ class DashboardConfig:
     # Downloads a file Telegram holds (a report's or an explanation's attachment) by its file_id.
     fetch_file: Callable[[str], Awaitable[bytes]] | None = None
     # The deployment's other bots (`planbot run --all-bots`): a Mini App opened from one of them
-    # carries initData signed with that bot's token.
-    other_bot_tokens: tuple[str, ...] = ()
+    # carries initData signed with that bot's token. Asked at each sign-in: a bot added while the
+    # process runs is accepted from then on.
+    other_bot_tokens: Callable[[], Collection[str]] = tuple
 
     @property
     def key(self) -> bytes:

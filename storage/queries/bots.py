@@ -40,6 +40,9 @@ def add_bot_account(*, session: Session, name: str, token: str) -> BotAccount:
 def delete_bot_account(*, session: Session, bot: BotAccount) -> None:
     for link in session.exec(select(BotOrganization).where(BotOrganization.bot_id == bot.id)).all():
         session.delete(link)
+    # The links go first: no relationship orders the two deletes, and the database's cascade
+    # would otherwise remove the links under the session (a "0 rows matched" warning).
+    session.flush()
     session.delete(bot)
 
 

@@ -17,8 +17,9 @@ import pytest
 
 from bot.app import CLOCK_KEY
 from bot.cli import main
+from bot.commands.fleet import serve_bots
 from bot.commands.run import default_secret, webhook_path
-from bot.commands.run_all import build_bots, deployment_bots, serve_bots
+from bot.commands.run_all import build_bots, deployment_bots
 from bot.offline.fake import FakeTelegram, FakeUser
 from bot.offline.harness import harness_settings
 from storage.db import Database
@@ -55,7 +56,11 @@ async def test_webhooks_one_path_and_secret_per_bot_routed_to_that_bot(db: Datab
             app.bot_data["reminders_disabled"] = True
             app.bot_data[CLOCK_KEY] = settings.clock().set_to(MORNING)
         stop = asyncio.Event()
-        serving = asyncio.create_task(serve_bots(apps, specs, webhook=("127.0.0.1", port, base), stop=stop))
+        serving = asyncio.create_task(
+            serve_bots(
+                apps, specs, settings=settings, database=db, webhook=("127.0.0.1", port, base), stop=stop
+            )
+        )
         try:
             assert await tg.wait_until(
                 lambda: bool(tg.calls_to("setWebhook") and tg_b.calls_to("setWebhook"))
