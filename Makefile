@@ -3,6 +3,9 @@ PYTHON ?= python3
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 export UV_PYTHON_DOWNLOADS := never
+# Installed packages come byte-compiled: every process (the bot, each CLI call, each test subprocess)
+# would otherwise compile them again where PYTHONDONTWRITEBYTECODE is set.
+export UV_COMPILE_BYTECODE := 1
 
 .PHONY: demo test lint setup clean
 

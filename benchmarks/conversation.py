@@ -38,6 +38,7 @@ from benchmarks.seed import NOW, Seeded, SeedSpec, seed, summary
 from bot.offline.fake import FakeTelegram
 from bot.offline.fake.types import BotMessage
 from bot.offline.harness import BotHarness
+from bot.runtime.warmup import settle_heap, warm_calendar
 
 DOCUMENT = "Kế hoạch số 23/KH-UBND ngày 15/8/2025"
 SEARCHES = ["niêm yết công khai", "so hoa ho so", "tap huan nghiep vu", "phản ánh kiến nghị"]
@@ -254,6 +255,8 @@ async def _measure(
                 await play(h, Session(seeded.leaders[org], "leader", question=QUESTIONS[0]), echo=echo)
             if seeded.officials.get(org):
                 await play(h, Session(seeded.officials[org][-1], "search", search=SEARCHES[0]), echo=echo)
+        warm_calendar(NOW.date())  # as bot/runtime/warmup.py does after a start
+        settle_heap()
         for session in sessions:
             run.samples.extend(await play(h, session, echo=echo))
         if sessions and not echo:  # planbot's floor: a static reply still claims the update

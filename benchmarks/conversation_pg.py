@@ -28,6 +28,7 @@ from benchmarks.conversation import BURST_TEXTS, _no_limiter
 from benchmarks.seed import NOW, SeedSpec, seed, summary
 from bot.offline.fake import FakeTelegram
 from bot.offline.harness import BotHarness
+from bot.runtime.warmup import settle_heap, warm_calendar
 
 SCHEMA = "bench_conv"
 
@@ -54,6 +55,8 @@ async def _burst(url: str, users: list[int], warm: list[int], barrier: Any) -> t
         for uid in warm:
             await h.send(h.user(uid, "Cán bộ"), "/viec")
             await h.send(h.user(uid, "Cán bộ"), BURST_TEXTS[1])
+        warm_calendar(NOW.date())
+        settle_heap()
         barrier.wait()
         start = time.time()
         ids = [

@@ -98,8 +98,10 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
     if not application.bot_data.get("warmup_disabled"):
         from bot.runtime.warmup import warm_caches
 
-        # Not awaited: polling starts now, the snapshots load meanwhile (reports/warmup.py).
-        application.bot_data[WARMUP_TASK] = asyncio.create_task(warm_caches(db), name="planbot:warm-caches")
+        # Not awaited: polling starts now, the snapshots load meanwhile (bot/runtime/warmup.py).
+        application.bot_data[WARMUP_TASK] = asyncio.create_task(
+            warm_caches(db, today=application.bot_data["services"].clock.today()), name="planbot:warm-caches"
+        )
 
 
 async def _install_menus(application: Application[Any, Any, Any, Any, Any, Any], db: Any) -> None:

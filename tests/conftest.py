@@ -7,6 +7,7 @@ never open a database are left out (they already ran on SQLite; PLANBOT_TEST_ALL
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -50,6 +51,14 @@ def _restore_logging() -> Iterator[None]:
     root.setLevel(level)
     for name, saved in quiet.items():
         logging.getLogger(name).setLevel(saved)
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_heap() -> Iterator[None]:
+    """A bot's warm-up freezes the heap (bot/runtime/warmup.py settle_heap): right for a process
+    that lives on, a leak for a test run making and dropping Applications."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

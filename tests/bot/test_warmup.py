@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -33,6 +35,36 @@ async def test_warm_caches_loads_every_organization(db: Database, monkeypatch: p
     refuse_loading(monkeypatch)
     for org in (world.org_id, world.other_org_id):
         assert db.call(warm_organization, organization_id=org) >= 1  # served from what was loaded
+
+
+async def test_the_holidays_of_this_year_and_the_next_are_loaded_first(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import holidays
+
+    from reminders.calendar import public_holiday
+
+    build_world(db)
+    await warm_caches(db, today=date(2031, 6, 1))  # years no other test asks for
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("loaded again: the warm-up did not keep it")
+
+    monkeypatch.setattr(holidays, "country_holidays", refuse)
+    assert public_holiday(date(2031, 9, 2)) is not None  # Quốc khánh, from what was loaded
+    assert public_holiday(date(2032, 1, 1)) is not None
+    assert public_holiday(date(2031, 6, 3)) is None
+
+
+async def test_the_warmed_snapshots_are_out_of_reach_of_later_full_collections(db: Database) -> None:
+    """A full collection walks every tracked object; the snapshots, alive as long as the process,
+    would make each one a pause of hundreds of milliseconds (BENCHMARKS.md)."""
+    world = build_world(db)
+    await warm_caches(db)
+    facts = db.call(cache.org_facts, organization_id=world.org_id)
+    assert gc.get_freeze_count() > 0
+    tracked = {id(o) for o in gc.get_objects()}  # the generations a collection walks
+    assert id(facts.tasks) not in tracked and id(facts) not in tracked
 
 
 async def test_a_broken_organization_does_not_stop_the_others(
