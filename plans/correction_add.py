@@ -41,19 +41,6 @@ def addition_content(content: str) -> str:
     return text
 
 
-def code_after(section_code: str, child_codes: list[str], taken: set[str]) -> str:
-    """The code a task added at the end of a section gets: "II.5" after II.1–II.4 (as next_code)."""
-    numbers = [
-        int(code.rsplit(".", 1)[1])
-        for code in child_codes
-        if "." in code and code.rsplit(".", 1)[1].isdigit()
-    ]
-    n = max(numbers, default=0) + 1
-    while f"{section_code}.{n}" in taken:
-        n += 1
-    return f"{section_code}.{n}"
-
-
 def propose_addition(
     *, session: Session, editor: Editor, beside_task_id: int, content: str, lead: str, deadline: str
 ) -> AddProposal:

@@ -255,16 +255,23 @@ def remove_task(*, session: Session, editor: Editor, task_id: int) -> EditOutcom
 
 def next_code(section: Task, nodes: list[Task]) -> tuple[str, str]:
     """The next free code under a section: "II.5" after II.1–II.4 (printed number "5.")."""
-    taken = {t.code for t in nodes}
+    children = [t.code for t in nodes if t.parent_id == section.id]
+    code = code_after(section.code, children, {t.code for t in nodes})
+    return code, f"{code.rsplit('.', 1)[1]}."
+
+
+def code_after(section_code: str, child_codes: list[str], taken: set[str]) -> str:
+    """The code a task added at the end of a section gets: "II.5" after II.1–II.4, skipping any
+    code already taken elsewhere in the plan."""
     numbers = [
-        int(t.code.rsplit(".", 1)[1])
-        for t in nodes
-        if t.parent_id == section.id and "." in t.code and t.code.rsplit(".", 1)[1].isdigit()
+        int(code.rsplit(".", 1)[1])
+        for code in child_codes
+        if "." in code and code.rsplit(".", 1)[1].isdigit()
     ]
     n = max(numbers, default=0) + 1
-    while f"{section.code}.{n}" in taken:
+    while f"{section_code}.{n}" in taken:
         n += 1
-    return f"{section.code}.{n}", f"{n}."
+    return f"{section_code}.{n}"
 
 
 def add_task(

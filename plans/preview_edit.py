@@ -16,7 +16,7 @@ from typing import Any
 from sqlmodel import Session
 
 from plans.agencies import AgencyMatcher, split_agencies
-from plans.correction_add import AddProposal, addition_content, code_after
+from plans.correction_add import AddProposal, addition_content
 from plans.correction_fields import (
     ADDED,
     COORDINATING,
@@ -39,6 +39,7 @@ from plans.corrections import (
     EditOutcome,
     EditProposal,
     add_task,
+    code_after,
     edit_task,
     find_task,
     remove_task,
