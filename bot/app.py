@@ -15,7 +15,7 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
 
 from bot.runtime.dedupe import register as register_dedupe
 from bot.runtime.persistence import DatabasePersistence
-from bot.runtime.request import JsonHTTPXRequest
+from bot.runtime.request import AiohttpRequest
 from bot.runtime.shared_state import SharedUserState
 from bot.runtime.update_processor import PerUserUpdateProcessor
 from bot.settings import Settings
@@ -176,9 +176,10 @@ def build_application(
         .token(token or settings.require_token())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_file_url)
-        # PTB's default pool sizes (256 for calls, 1 for getUpdates), with JSON bodies (request.py)
-        .request(JsonHTTPXRequest(connection_pool_size=256))
-        .get_updates_request(JsonHTTPXRequest(connection_pool_size=1))
+        # PTB's default pool sizes (256 for calls, 1 for getUpdates), over aiohttp with JSON bodies
+        # (bot/runtime/request.py)
+        .request(AiohttpRequest(256))
+        .get_updates_request(AiohttpRequest(1))
         .rate_limiter(AIORateLimiter(max_retries=3))
         .defaults(
             Defaults(

@@ -1,26 +1,84 @@
-"""Bot API requests sent as a JSON body instead of a urlencoded form.
+"""Bot API requests over aiohttp's client, sent as a JSON body.
 
-python-telegram-bot's HTTPXRequest posts every call as `application/x-www-form-urlencoded`. The
-standard library percent-encodes every byte outside ASCII in Python, and Vietnamese text is mostly
-such bytes: encoding one reply with its buttons cost more CPU than the rest of sending it
-(BENCHMARKS.md). The Bot API accepts the same parameters as a JSON object: PTB builds that payload
-itself (`RequestData.json_payload`, the parameters with each non-string value JSON-encoded, exactly
-the values the form would carry), and the Bot API server reads a JSON string value as it reads a form
-field. Calls with files are still sent as multipart forms, as PTB sends them.
+python-telegram-bot's HTTPXRequest goes through httpcore's connection pool, which walks every pooled
+connection (and asks each socket whether it is readable) for every request queued or finished.
+With the 16 updates planbot handles at once, that bookkeeping cost more CPU than the rest of sending
+a reply: about 1 ms per update of the conversation benchmark (BENCHMARKS.md). aiohttp, already the
+stack's HTTP server, has a client whose connector keeps idle connections in a queue. PTB lets an
+application bring its own networking backend (`BaseRequest`); PTB still builds each call's payload,
+reads the answer and raises its errors (RetryAfter, Forbidden, …) from the status code and body.
+
+The body is a JSON object, not PTB's urlencoded form: the standard library percent-encodes every
+byte outside ASCII in Python, and Vietnamese text is mostly such bytes. PTB builds that payload
+itself (`RequestData.json_payload`, each non-string value JSON-encoded, exactly what the form would
+carry) and the Bot API server reads a JSON string value as it reads a form field. Calls with files
+go as multipart forms, as PTB sends them.
+
+Timeouts keep PTB's meaning: connect (with the wait for a free pooled connection, PTB's "pool"
+timeout), then read for each wait on the answer; an upload is bounded as a whole by the sum of all
+four (aiohttp has no timeout for writing alone). A timeout is TimedOut and any other failure of the
+connection NetworkError, the types PTB's retries, the rate limiter and the sender rely on.
 """
 
 from __future__ import annotations
 
-import httpx
+from typing import Any
+
+import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
-JSON_HEADERS = {"User-Agent": HTTPXRequest.USER_AGENT, "Content-Type": "application/json"}
+JSON_HEADERS = {"Content-Type": "application/json"}
 
 
-class JsonHTTPXRequest(HTTPXRequest):
+def _chosen(value: ODVInput[float], default: float | None) -> float | None:
+    return default if isinstance(value, DefaultValue) else value
+
+
+def _sum(*parts: float | None) -> float | None:
+    """None (no limit) when any part has none."""
+    return None if any(p is None for p in parts) else sum(p for p in parts if p is not None)
+
+
+class AiohttpRequest(BaseRequest):
+    """PTB's networking backend over one aiohttp ClientSession (PTB's default timeouts)."""
+
+    def __init__(
+        self,
+        connection_pool_size: int = 256,
+        *,
+        read_timeout: float | None = 5.0,
+        write_timeout: float | None = 5.0,
+        connect_timeout: float | None = 5.0,
+        pool_timeout: float | None = 1.0,
+        media_write_timeout: float | None = 20.0,
+    ) -> None:
+        self._pool_size = connection_pool_size
+        self._read_timeout = read_timeout
+        self._write_timeout = write_timeout
+        self._connect_timeout = connect_timeout
+        self._pool_timeout = pool_timeout
+        self._media_write_timeout = media_write_timeout
+        self._session: aiohttp.ClientSession | None = None
+
+    @property
+    def read_timeout(self) -> float | None:
+        return self._read_timeout
+
+    async def initialize(self) -> None:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=self._pool_size),
+                headers={"User-Agent": HTTPXRequest.USER_AGENT},
+                trust_env=True,  # HTTPS_PROXY and NO_PROXY, as httpx honours them
+            )
+
+    async def shutdown(self) -> None:
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+
     async def do_request(
         self,
         url: str,
@@ -31,35 +89,37 @@ class JsonHTTPXRequest(HTTPXRequest):
         connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
         pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
-        if request_data is None or request_data.contains_files:
-            return await super().do_request(
-                url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
-            )
-        if self._client.is_closed:
-            raise RuntimeError("This HTTPXRequest is not initialized!")
-        defaults = self._client.timeout
-        timeout = httpx.Timeout(
-            connect=defaults.connect if isinstance(connect_timeout, DefaultValue) else connect_timeout,
-            read=defaults.read if isinstance(read_timeout, DefaultValue) else read_timeout,
-            write=defaults.write if isinstance(write_timeout, DefaultValue) else write_timeout,
-            pool=defaults.pool if isinstance(pool_timeout, DefaultValue) else pool_timeout,
+        session = self._session
+        if session is None or session.closed:
+            raise RuntimeError("This AiohttpRequest is not initialized!")
+        files = request_data is not None and request_data.contains_files
+        read = _chosen(read_timeout, self._read_timeout)
+        connect = _sum(
+            _chosen(pool_timeout, self._pool_timeout), _chosen(connect_timeout, self._connect_timeout)
         )
-        # The same errors as HTTPXRequest raises, so retries and the rate limiter see no difference.
+        write = _chosen(write_timeout, self._media_write_timeout if files else self._write_timeout)
+        timeout = aiohttp.ClientTimeout(
+            total=_sum(connect, write, read) if files else None, connect=connect, sock_read=read
+        )
+        kwargs: dict[str, Any] = {}
+        if request_data is not None and files:
+            kwargs["data"] = _form(request_data)
+        elif request_data is not None:
+            kwargs["data"], kwargs["headers"] = request_data.json_payload, JSON_HEADERS
         try:
-            res = await self._client.request(
-                method=method,
-                url=url,
-                headers=JSON_HEADERS,
-                timeout=timeout,
-                content=request_data.json_payload,
-            )
-        except httpx.TimeoutException as err:
-            if isinstance(err, httpx.PoolTimeout):
-                raise TimedOut(
-                    message="Pool timeout: all connections in the connection pool are occupied; "
-                    "the request was not sent to Telegram."
-                ) from err
+            async with session.request(method, url, timeout=timeout, **kwargs) as response:
+                return response.status, await response.read()
+        except TimeoutError as err:  # aiohttp's timeouts subclass it (ServerTimeoutError, …)
             raise TimedOut from err
-        except httpx.HTTPError as err:
-            raise NetworkError(f"httpx.{err.__class__.__name__}: {err}") from err
-        return res.status_code, res.content
+        except aiohttp.ClientError as err:
+            raise NetworkError(f"aiohttp.{err.__class__.__name__}: {err}") from err
+
+
+def _form(request_data: RequestData) -> aiohttp.FormData:
+    """The parameters and files of a call with files, as the multipart form PTB would send."""
+    form = aiohttp.FormData()
+    for name, value in request_data.json_parameters.items():
+        form.add_field(name, value)
+    for name, (filename, content, mime_type) in request_data.multipart_data.items():
+        form.add_field(name, content, filename=filename or name, content_type=mime_type)
+    return form

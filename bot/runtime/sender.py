@@ -12,7 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOpti
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.runtime.request import JsonHTTPXRequest
+from bot.runtime.request import AiohttpRequest
 from handlers.ui.callbacks import action_data
 from reminders.digest import Digest
 from reminders.sending import Delivery
@@ -66,5 +66,5 @@ class TelegramSender:
 
 def build_bot(token: str, base_url: str, base_file_url: str, *, pool_size: int = 32) -> telegram.Bot:
     """A plain Bot for the CLI and tests, with a connection pool big enough for concurrent sends."""
-    request = JsonHTTPXRequest(connection_pool_size=pool_size, read_timeout=10.0, pool_timeout=30.0)
+    request = AiohttpRequest(pool_size, read_timeout=10.0, pool_timeout=30.0)
     return telegram.Bot(token, base_url=base_url, base_file_url=base_file_url, request=request)

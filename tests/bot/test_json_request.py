@@ -1,19 +1,19 @@
-"""Bot API calls go as a JSON body (bot/runtime/request.py), files still as a multipart form, and the
-fake Bot API reads both as Telegram does: the message arrives with its text, HTML and buttons."""
+"""Bot API calls go over aiohttp as a JSON body (bot/runtime/request.py), files still as a multipart
+form; the fake Bot API reads both as Telegram does, and every failure is the error PTB's own
+backend raises (retries, the rate limiter and the sender's delivery outcomes depend on it)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import AsyncIterator
 
-import httpx
 import pytest
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import NetworkError
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import NetworkError, RetryAfter, TimedOut
 from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
 
 from bot.offline.fake import FakeTelegram
-from bot.runtime.request import JsonHTTPXRequest
+from bot.runtime.request import AiohttpRequest
 from bot.runtime.sender import build_bot
 
 TEXT = "<b>II.1</b> Niêm yết công khai TTHC tại Bộ phận Một cửa — “đúng hạn” & <i>đầy đủ</i>"
@@ -21,56 +21,71 @@ KEYBOARD = InlineKeyboardMarkup([[InlineKeyboardButton("✅ Đã thực hiện",
 
 
 @pytest.fixture
-def sent_bodies(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """What each call handed to httpx: the headers and whether it was a body or a form."""
-    seen: list[dict[str, Any]] = []
-    original = httpx.AsyncClient.request
-
-    async def request(self: httpx.AsyncClient, method: str, url: Any, **kwargs: Any) -> httpx.Response:
-        seen.append({"url": str(url), **kwargs})
-        return await original(self, method, url, **kwargs)
-
-    monkeypatch.setattr(httpx.AsyncClient, "request", request)
-    return seen
+async def tg() -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram(timeout_hold=5.0) as fake:
+        fake.user(77, "Lan", "Nguyễn Thị")
+        yield fake
 
 
-async def test_a_message_goes_as_json_and_arrives_whole(sent_bodies: list[dict[str, Any]]) -> None:
-    async with FakeTelegram() as tg:
-        tg.user(77, "Lan", "Nguyễn Thị")
-        async with build_bot(tg.token, tg.base_url, tg.file_url) as bot:
-            sent = await bot.send_message(77, TEXT, parse_mode="HTML", reply_markup=KEYBOARD)
-        [message] = tg.messages_to(77)
-    [call] = [c for c in sent_bodies if c["url"].endswith("/sendMessage")]
-    assert call["headers"]["Content-Type"] == "application/json"
-    assert isinstance(call["content"], bytes) and "data" not in call and "files" not in call
+async def test_a_message_goes_as_json_and_arrives_whole(tg: FakeTelegram) -> None:
+    async with build_bot(tg.token, tg.base_url, tg.file_url) as bot:
+        sent = await bot.send_message(77, TEXT, parse_mode="HTML", reply_markup=KEYBOARD)
+    [message] = tg.messages_to(77)
+    [call] = tg.calls_to("sendMessage")
+    assert call.content_type == "application/json"
     assert message.html == TEXT and message.parse_mode == "HTML"
     assert message.text == "II.1 Niêm yết công khai TTHC tại Bộ phận Một cửa — “đúng hạn” & đầy đủ"
     assert message.button_texts == ["✅ Đã thực hiện"] and message.buttons[0][0].callback_data == "s:1:done"
     assert sent.message_id == message.message_id and sent.chat.id == 77
 
 
-async def test_a_file_still_goes_as_a_multipart_form(sent_bodies: list[dict[str, Any]]) -> None:
-    async with FakeTelegram() as tg:
-        tg.user(77, "Lan")
-        async with build_bot(tg.token, tg.base_url, tg.file_url) as bot:
-            await bot.send_document(
-                77, b"PK\x03\x04 bao cao", filename="bao-cao-quy-1.docx", caption="Báo cáo quý I"
-            )
-        [message] = tg.messages_to(77)
-    [call] = [c for c in sent_bodies if c["url"].endswith("/sendDocument")]
-    assert call.get("files") and "content" not in call
+async def test_a_file_goes_as_a_multipart_form_and_downloads_again(tg: FakeTelegram) -> None:
+    async with build_bot(tg.token, tg.base_url, tg.file_url) as bot:
+        sent = await bot.send_document(
+            77, b"PK\x03\x04 bao cao", filename="bao-cao-quy-1.docx", caption="Báo cáo quý I"
+        )
+        assert sent.document is not None
+        found = await bot.get_file(sent.document.file_id)
+        # A GET whose kept-alive connection is reset goes out once more (aiohttp's own retry); a POST
+        # never does (below): it could send a message twice.
+        tg.fail_next("download", error="reset")
+        downloaded = bytes(await found.download_as_bytearray())
+    [message] = tg.messages_to(77)
+    [call] = tg.calls_to("sendDocument")
+    assert call.content_type == "multipart/form-data"
     assert message.document is not None and message.document.file_name == "bao-cao-quy-1.docx"
     assert message.document.content == b"PK\x03\x04 bao cao" and message.caption == "Báo cáo quý I"
+    assert downloaded == b"PK\x03\x04 bao cao"
 
 
-async def test_a_connection_failure_is_the_error_ptb_would_raise() -> None:
-    """Retries, the rate limiter and the sender's delivery outcomes depend on PTB's error types."""
-    request = JsonHTTPXRequest(connect_timeout=1)
+async def test_failures_are_the_errors_ptb_would_raise(tg: FakeTelegram) -> None:
+    request = AiohttpRequest(8, read_timeout=0.5, connect_timeout=1)
+    async with Bot(tg.token, base_url=tg.base_url, base_file_url=tg.file_url, request=request) as bot:
+        tg.fail_next("sendMessage", error="timeout")  # held open past the read timeout
+        with pytest.raises(TimedOut):
+            await bot.send_message(77, "một")
+        tg.fail_next("sendMessage", error="reset")  # the connection dropped without an answer
+        with pytest.raises(NetworkError) as reset:
+            await bot.send_message(77, "hai")
+        assert not isinstance(reset.value, TimedOut)
+        tg.fail_next("sendMessage", error="429", retry_after=3)
+        with pytest.raises(RetryAfter) as limited:
+            await bot.send_message(77, "ba")
+        assert "Retry in 3 seconds" in str(limited.value)
+        tg.fail_next("sendMessage", error="502")
+        with pytest.raises(NetworkError):
+            await bot.send_message(77, "bốn")
+        await bot.send_message(77, "năm")  # the session survives all of them
+    assert [m.text for m in tg.messages_to(77)] == ["năm"]
+
+
+async def test_a_refused_connection_is_a_network_error_and_an_unready_backend_says_so() -> None:
+    request = AiohttpRequest(connect_timeout=1)
+    data = RequestData([RequestParameter("chat_id", 77, None), RequestParameter("text", "xin chào", None)])
+    with pytest.raises(RuntimeError, match="not initialized"):
+        await request.do_request("http://127.0.0.1:9/bot1:x/sendMessage", "POST", data)
     await request.initialize()
     try:
-        data = RequestData(
-            [RequestParameter("chat_id", 77, None), RequestParameter("text", "xin chào", None)]
-        )
         with pytest.raises(NetworkError):  # nothing listens on port 9 of the loopback
             await request.do_request("http://127.0.0.1:9/bot1:x/sendMessage", "POST", data)
     finally:

@@ -237,7 +237,9 @@ class FakeTelegramServer(FakeTelegramState):
     async def _handle_api(self, request: web.Request) -> web.StreamResponse:
         method = request.match_info["method"]
         params, files = await self._read_params(request)
-        call = ApiCall(method=method, params=params, files=files, time=time.time())
+        call = ApiCall(
+            method=method, params=params, files=files, time=time.time(), content_type=request.content_type
+        )
         with self._changed:
             self.calls.append(call)
             self._changed.notify_all()

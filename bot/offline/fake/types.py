@@ -173,6 +173,7 @@ class ApiCall:
     time: float
     result: Any = None
     error: str | None = None
+    content_type: str = ""  # how the body came: application/json, multipart/form-data, …
 
 
 @dataclass
