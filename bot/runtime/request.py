@@ -22,9 +22,12 @@ connection NetworkError, the types PTB's retries, the rate limiter and the sende
 
 from __future__ import annotations
 
+import os
+import ssl
 from typing import Any
 
 import aiohttp
+import certifi
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
@@ -70,7 +73,7 @@ class AiohttpRequest(BaseRequest):
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._pool_size),
+                connector=aiohttp.TCPConnector(limit=self._pool_size, ssl=_tls_context()),
                 headers={"User-Agent": HTTPXRequest.USER_AGENT},
                 trust_env=True,  # HTTPS_PROXY and NO_PROXY, as httpx honours them
             )
@@ -113,6 +116,12 @@ class AiohttpRequest(BaseRequest):
             raise TimedOut from err
         except aiohttp.ClientError as err:
             raise NetworkError(f"aiohttp.{err.__class__.__name__}: {err}") from err
+
+
+def _tls_context() -> ssl.SSLContext:
+    """Telegram's certificate checked against certifi's CA bundle (or SSL_CERT_FILE), as httpx did:
+    a slim server image may have no system CA store at all."""
+    return ssl.create_default_context(cafile=os.environ.get("SSL_CERT_FILE") or certifi.where())
 
 
 def _form(request_data: RequestData) -> aiohttp.FormData:

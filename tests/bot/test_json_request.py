@@ -90,3 +90,16 @@ async def test_a_refused_connection_is_a_network_error_and_an_unready_backend_sa
             await request.do_request("http://127.0.0.1:9/bot1:x/sendMessage", "POST", data)
     finally:
         await request.shutdown()
+
+
+def test_telegram_is_verified_against_a_ca_bundle_even_without_a_system_store(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ssl
+
+    from bot.runtime.request import _tls_context
+
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    context = _tls_context()
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    assert context.cert_store_stats()["x509_ca"] > 100  # certifi's bundle, as httpx used
