@@ -184,7 +184,7 @@ def my_tasks(*, session: Session, official: Official, today: Today) -> TaskList:
     mine = assigned_task_ids(session=session, official_id=official.id)
     if not mine:
         return TaskList(None, [])
-    found = task_list(session=session, official=official, today=today, only=mine)
+    found = task_list(session=session, official=official, today=today, only=mine, assigned=mine)
     dues = due_dates_of_official(session=session, official_id=official.id)
     if not dues:
         return found
@@ -202,8 +202,8 @@ def my_tasks(*, session: Session, official: Official, today: Today) -> TaskList:
 def task_list_and_mine(*, session: Session, official: Official, today: Today) -> tuple[TaskList, int]:
     """/viec in one transaction: the official's list, and how many of its current tasks are assigned
     to them in person (the same tasks task_list(only=…) would list: current and visible)."""
-    found = task_list(session=session, official=official, today=today)
     mine = assigned_task_ids(session=session, official_id=official.id)
+    found = task_list(session=session, official=official, today=today, assigned=mine)
     return found, sum(1 for line in found.lines if line.id in mine) if mine else 0
 
 

@@ -140,11 +140,14 @@ def _facts_of_task(session: Session, official: Official, task_id: int) -> OrgFac
     return org_facts(session=session, organization_id=org) if org is not None else None
 
 
-def _viewer(session: Session, facts: OrgFacts, official: Official) -> Viewer:
-    """The access rule's viewer, with the tasks assigned to the official in person."""
-    return viewer_of(
-        official, facts.context.groups, assigned_task_ids(session=session, official_id=official.id)
-    )
+def _viewer(
+    session: Session, facts: OrgFacts, official: Official, assigned: frozenset[int] | None = None
+) -> Viewer:
+    """The access rule's viewer, with the tasks assigned to the official in person (read here
+    unless the caller already has them)."""
+    if assigned is None:
+        assigned = assigned_task_ids(session=session, official_id=official.id)
+    return viewer_of(official, facts.context.groups, assigned)
 
 
 def _visible(
@@ -158,14 +161,20 @@ def _visible(
 
 
 def task_list(
-    *, session: Session, official: Official, today: Today, only: frozenset[int] | None = None
+    *,
+    session: Session,
+    official: Official,
+    today: Today,
+    only: frozenset[int] | None = None,
+    assigned: frozenset[int] | None = None,
 ) -> TaskList:
     """Every current task the official may see, in document order, with its state (/viec);
-    `only` narrows it to these tasks ("Việc của tôi": the ones assigned to them)."""
+    `only` narrows it to these tasks ("Việc của tôi": the ones assigned to them). `assigned`: the
+    tasks assigned to the official, when the caller has read them already."""
     lines: list[TaskLine] = []
     name: str | None = None
     for facts in _snapshots(session, official):
-        viewer = _viewer(session, facts, official)
+        viewer = _viewer(session, facts, official, assigned)
         current = _current_ids(facts, today) if only is None else _current_ids(facts, today) & only
         lines += [
             _line(facts, t, viewer, today) for t in facts.tasks if t.id in current and may_see(viewer, t)
