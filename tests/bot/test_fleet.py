@@ -18,7 +18,7 @@ from bot.dashboard.runtime import OTHER_BOTS_KEY, OTHER_TOKENS_KEY
 from bot.offline.fake import FakeTelegram
 from bot.offline.harness import harness_settings
 from bot.settings import Settings
-from handlers.other_bot import USERNAMES_KEY
+from handlers.other_bot import TOLD_KEY, USERNAMES_KEY
 from plans.bots import add_bot, remove_bot
 from storage.db import Database
 from tests.bot.test_many_bots import AN, BINH, TOKEN_B, arrange
@@ -81,14 +81,21 @@ async def test_a_bot_registered_while_serving_is_started_and_one_removed_is_stop
     assert sorted(usernames.values()) == ["lamdong_planbot", "planbot_test_bot"]
     assert added.bot_data["services"].bot_username == "lamdong_planbot"
     assert await fleet.refresh() == ([], [])  # started once
+    # The update is done once its last handler (the other-bot hint, after the answer) has read the
+    # bindings: removing the bot before that would rightly earn Bình a hint.
+    assert await tg_b.wait_until(lambda: BINH in added.bot_data.get(TOLD_KEY, set()))
+    await asyncio.sleep(0.3)
 
     db.call(remove_bot, name="lamdong")
     started, stopped = await fleet.refresh()
     assert started == [] and [s.name for s in stopped] == ["lamdong"]
     assert not added.running and fleet.applications == [first]
     assert first.bot_data[OTHER_TOKENS_KEY] == () and first.bot_data[OTHER_BOTS_KEY] == ()
+    answered = len(tg_b.messages_to(BINH))
     tg_b.add_message(tg_b.user(BINH, "Bình", "Trần Thị"), "/viec")
-    assert not await tg_b.wait_until(lambda: len(tg_b.messages_to(BINH)) > 1, timeout=1.5)
+    assert not await tg_b.wait_until(lambda: len(tg_b.messages_to(BINH)) > answered, timeout=1.5), [
+        m.text for m in tg_b.messages_to(BINH)
+    ]
     # Lâm Viên is the default bot's again: Bình's /viec there is answered.
     tg.add_message(tg.user(BINH, "Bình", "Trần Thị"), "/viec")
     assert await tg.wait_until(lambda: len(tg.messages_to(BINH)) >= 1)
@@ -180,3 +187,38 @@ async def test_webhooks_of_a_bot_registered_while_serving_are_set_and_routed(db:
             stop.set()
             await asyncio.wait_for(serving, 30)
     assert not tg_b.calls_to("deleteWebhook")  # other processes may still serve it
+
+
+async def test_the_dashboards_bot_removed_while_serving_runs_on_until_a_restart(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Without TELEGRAM_BOT_TOKEN the first registered bot serves the process's dashboard and warmed
+    its caches: removing it from the database is warned about once, and it keeps answering."""
+    arrange(db)
+    async with FakeTelegram() as tg:
+        tg_b = tg.add_bot(TOKEN_B, bot_username="lamdong_planbot")
+        settings = harness_settings(tg, str(db.url), TELEGRAM_BOT_TOKEN="")
+        prepare = prepared(settings)
+        specs = deployment_bots(settings, db)
+        assert [s.name for s in specs] == ["lamdong"]
+        apps = build_bots(settings, specs, db)
+        for app in apps:
+            prepare(app)
+        fleet = Fleet(settings, db, polling=True, poll_timeout=1, prepare=prepare)
+        await fleet.start(specs, apps)
+        try:
+            db.call(remove_bot, name="lamdong")
+            with caplog.at_level(logging.WARNING, logger="bot.commands.fleet"):
+                assert await fleet.refresh() == ([], [])
+                assert await fleet.refresh() == ([], [])
+            [warning] = [r for r in caplog.records if "serves this process's dashboard" in r.getMessage()]
+            assert "lamdong (7012345678:••••XcVb)" in warning.getMessage()
+            assert fleet.applications == apps and apps[0].running
+            tg_b.add_message(tg_b.user(BINH, "Bình", "Trần Thị"), "/viec")
+            # Answered, then told that Lâm Viên's reminders are another bot's business now.
+            assert await tg_b.wait_until(lambda: len(tg_b.messages_to(BINH)) == 2)
+            answer, hint = tg_b.messages_to(BINH)
+            assert "Số hóa hồ sơ tại phường" in (answer.text or "")
+            assert (hint.text or "").startswith("ℹ️ Nhắc việc hằng ngày của UBND phường Lâm Viên")
+        finally:
+            await fleet.stop()
