@@ -20,15 +20,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.commands.run import MAX_UPDATE_BYTES, default_secret, webhook_path, webhook_receiver
-from bot.commands.run_all import (
-    BotSpec,
-    _poll_error,
-    _share_directory,
-    build_bots,
-    deployment_bots,
-    start_bots,
-    stop_bots,
-)
+from bot.commands.run_all import BotSpec, build_bots, deployment_bots, share_directory, start_bots, stop_bots
 from bot.logging_setup import add_secrets, redact
 from bot.settings import Settings
 from storage.db import Database
@@ -117,7 +109,7 @@ class Fleet:
             await self._remove(index)
             stopped.append(spec)
         if started or stopped:
-            _share_directory(self.applications, self.specs)
+            share_directory(self.applications, self.specs)
             logger.info(
                 "Now serving %s bots: %s", len(self.specs), ", ".join(spec.label for spec in self.specs)
             )
@@ -129,31 +121,20 @@ class Fleet:
         if self.prepare is not None:
             self.prepare(application)
         try:
-            # The new bot learns the others before its first update (start_bots shares the directory
-            # among the bots it starts; here that is the new one alone, then the whole fleet).
-            await application.initialize()
-            if application.post_init:
-                await application.post_init(application)
-            _share_directory([*self.applications, application], [*self.specs, spec])
-            await application.start()
-            if self.polling:
-                await application.updater.start_polling(
-                    poll_interval=0.0,
-                    timeout=self.poll_timeout,
-                    allowed_updates=Update.ALL_TYPES,
-                    drop_pending_updates=False,
-                    error_callback=_poll_error,
-                )
+            await start_bots(
+                [application],
+                [spec],
+                polling=self.polling,
+                poll_timeout=self.poll_timeout,
+                serving=(self.applications, self.specs),
+            )
+        except (TelegramError, OSError) as exc:  # start_bots has stopped it again
+            self._refuse(spec, exc)
+            return False
+        try:
             await self._listen(spec, application)
-        except (TelegramError, OSError) as exc:
-            if spec.token not in self._refused:
-                self._refused.add(spec.token)
-                # PTB's InvalidToken quotes the token: the message is redacted here, not only in the log.
-                logger.error(
-                    "Bot %s not started (tried again at every refresh): %s",
-                    spec.label,
-                    redact(str(exc), [spec.token]),
-                )
+        except (TelegramError, OSError) as exc:  # setWebhook refused: started, so stopped here
+            self._refuse(spec, exc)
             await stop_bots([application])
             return False
         self._refused.discard(spec.token)
@@ -161,6 +142,17 @@ class Fleet:
         self.applications.append(application)
         logger.info("Started bot %s, registered while the process runs", spec.label)
         return True
+
+    def _refuse(self, spec: BotSpec, exc: Exception) -> None:
+        if spec.token in self._refused:
+            return
+        self._refused.add(spec.token)
+        # PTB's InvalidToken quotes the token: the message is redacted here, not only in the log.
+        logger.error(
+            "Bot %s not started (tried again at every refresh): %s",
+            spec.label,
+            redact(str(exc), [spec.token]),
+        )
 
     async def _remove(self, index: int) -> None:
         spec, application = self.specs.pop(index), self.applications.pop(index)

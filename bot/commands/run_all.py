@@ -85,7 +85,7 @@ def build_bots(
     return applications
 
 
-def _share_directory(applications: Sequence[Any], specs: Sequence[BotSpec]) -> None:
+def share_directory(applications: Sequence[Any], specs: Sequence[BotSpec]) -> None:
     """After post_init: every bot learns the others' usernames (to tell an official which bot sends
     their reminders), its own account id, its own username for invite links and group commands, and
     the dashboard address the first bot serves (login links, and the Mini App button: that dashboard
@@ -120,10 +120,17 @@ async def _each(what: str, calls: Sequence[Awaitable[Any]]) -> None:
 
 
 async def start_bots(
-    applications: Sequence[Any], specs: Sequence[BotSpec], *, polling: bool, poll_timeout: float = 10.0
+    applications: Sequence[Any],
+    specs: Sequence[BotSpec],
+    *,
+    polling: bool,
+    poll_timeout: float = 10.0,
+    serving: tuple[Sequence[Any], Sequence[BotSpec]] = ((), ()),
 ) -> None:
     """initialize → post_init → start (→ start_polling) for each bot; on a failure the bots already
-    started are stopped again and the error is raised."""
+    started are stopped again and the error is raised. `serving`: the process's bots already running
+    (applications, specs), which these join: the directory is shared over all of them before the new
+    ones take their first update."""
     ready: list[Any] = []
     try:
         for application in applications:
@@ -131,7 +138,7 @@ async def start_bots(
             ready.append(application)
             if application.post_init:
                 await application.post_init(application)
-        _share_directory(applications, specs)
+        share_directory([*serving[0], *applications], [*serving[1], *specs])
         for application in applications:
             await application.start()
             if polling:

@@ -13,7 +13,7 @@ import pytest
 from bot.app import CLOCK_KEY
 from bot.commands.fleet import Fleet, serve_bots
 from bot.commands.run import default_secret, webhook_path
-from bot.commands.run_all import build_bots, deployment_bots
+from bot.commands.run_all import BotSpec, build_bots, deployment_bots
 from bot.dashboard.runtime import OTHER_BOTS_KEY, OTHER_TOKENS_KEY
 from bot.offline.fake import FakeTelegram
 from bot.offline.harness import harness_settings
@@ -37,6 +37,16 @@ def prepared(settings: Settings) -> Any:
     return prepare
 
 
+def deployment(settings: Settings, db: Database) -> tuple[list[BotSpec], list[Any], Any]:
+    """The bots the database registers now, built and prepared: (specs, applications, prepare)."""
+    prepare = prepared(settings)
+    specs = deployment_bots(settings, db)
+    apps = build_bots(settings, specs, db)
+    for app in apps:
+        prepare(app)
+    return specs, apps, prepare
+
+
 @pytest.fixture
 async def default_only(db: Database) -> AsyncIterator[tuple[FakeTelegram, FakeTelegram, Fleet]]:
     """The default bot serving alone; the fake also answers for "lamdong", not yet registered."""
@@ -45,11 +55,7 @@ async def default_only(db: Database) -> AsyncIterator[tuple[FakeTelegram, FakeTe
     async with FakeTelegram() as tg:
         tg_b = tg.add_bot(TOKEN_B, bot_username="lamdong_planbot")
         settings = harness_settings(tg, str(db.url))
-        prepare = prepared(settings)
-        specs = deployment_bots(settings, db)
-        apps = build_bots(settings, specs, db)
-        for app in apps:
-            prepare(app)
+        specs, apps, prepare = deployment(settings, db)
         fleet = Fleet(settings, db, polling=True, poll_timeout=1, prepare=prepare)
         await fleet.start(specs, apps)
         try:
@@ -129,11 +135,7 @@ async def test_webhooks_of_a_bot_registered_while_serving_are_set_and_routed(db:
         binh = tg_b.user(BINH, "Bình", "Trần Thị")
         tg.user(AN, "An", "Nguyễn Văn")
         settings = harness_settings(tg, str(db.url))
-        prepare = prepared(settings)
-        specs = deployment_bots(settings, db)
-        apps = build_bots(settings, specs, db)
-        for app in apps:
-            prepare(app)
+        specs, apps, prepare = deployment(settings, db)
         stop = asyncio.Event()
         serving = asyncio.create_task(
             serve_bots(
@@ -198,12 +200,8 @@ async def test_the_dashboards_bot_removed_while_serving_runs_on_until_a_restart(
     async with FakeTelegram() as tg:
         tg_b = tg.add_bot(TOKEN_B, bot_username="lamdong_planbot")
         settings = harness_settings(tg, str(db.url), TELEGRAM_BOT_TOKEN="")
-        prepare = prepared(settings)
-        specs = deployment_bots(settings, db)
+        specs, apps, prepare = deployment(settings, db)
         assert [s.name for s in specs] == ["lamdong"]
-        apps = build_bots(settings, specs, db)
-        for app in apps:
-            prepare(app)
         fleet = Fleet(settings, db, polling=True, poll_timeout=1, prepare=prepare)
         await fleet.start(specs, apps)
         try:
