@@ -18,10 +18,15 @@ Timeouts keep PTB's meaning: connect (with the wait for a free pooled connection
 timeout), then read for each wait on the answer; an upload is bounded as a whole by the sum of all
 four (aiohttp has no timeout for writing alone). A timeout is TimedOut and any other failure of the
 connection NetworkError, the types PTB's retries, the rate limiter and the sender rely on.
+
+A proxy from the environment (HTTPS_PROXY, NO_PROXY, credentials in ~/.netrc) is honoured as httpx
+honoured it, but looked up once per host: aiohttp's `trust_env` looks it up for every request, in a
+thread (it may read ~/.netrc), which cost a hop to the default executor per Bot API call.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import ssl
 from typing import Any
@@ -32,8 +37,10 @@ from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
+from yarl import URL
 
 JSON_HEADERS = {"Content-Type": "application/json"}
+Proxy = tuple[URL | None, aiohttp.BasicAuth | None]
 
 
 def _chosen(value: ODVInput[float], default: float | None) -> float | None:
@@ -65,6 +72,7 @@ class AiohttpRequest(BaseRequest):
         self._pool_timeout = pool_timeout
         self._media_write_timeout = media_write_timeout
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[tuple[str, str | None], Proxy] = {}  # (scheme, host) → its proxy
 
     @property
     def read_timeout(self) -> float | None:
@@ -75,7 +83,6 @@ class AiohttpRequest(BaseRequest):
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self._pool_size, ssl=_tls_context()),
                 headers={"User-Agent": HTTPXRequest.USER_AGENT},
-                trust_env=True,  # HTTPS_PROXY and NO_PROXY, as httpx honours them
             )
 
     async def shutdown(self) -> None:
@@ -109,6 +116,7 @@ class AiohttpRequest(BaseRequest):
             kwargs["data"] = _form(request_data)
         elif request_data is not None:
             kwargs["data"], kwargs["headers"] = request_data.json_payload, JSON_HEADERS
+        kwargs["proxy"], kwargs["proxy_auth"] = await self._proxy_for(url)
         try:
             async with session.request(method, url, timeout=timeout, **kwargs) as response:
                 return response.status, await response.read()
@@ -116,6 +124,23 @@ class AiohttpRequest(BaseRequest):
             raise TimedOut from err
         except aiohttp.ClientError as err:
             raise NetworkError(f"aiohttp.{err.__class__.__name__}: {err}") from err
+
+    async def _proxy_for(self, url: str) -> Proxy:
+        target = URL(url)
+        key = (target.scheme, target.host)
+        found = self._proxies.get(key)
+        if found is None:
+            found = self._proxies[key] = await asyncio.to_thread(_environment_proxy, target)
+        return found
+
+
+def _environment_proxy(url: URL) -> Proxy:
+    """The proxy the environment names for the URL (HTTPS_PROXY, NO_PROXY, ~/.netrc), as aiohttp's
+    trust_env finds it; (None, None) for none."""
+    try:
+        return aiohttp.helpers.get_env_proxy_for_url(url)
+    except LookupError:
+        return None, None
 
 
 def _tls_context() -> ssl.SSLContext:

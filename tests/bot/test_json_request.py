@@ -5,12 +5,14 @@ backend raises (retries, the rate limiter and the sender's delivery outcomes dep
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import NetworkError, RetryAfter, TimedOut
 from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
+from yarl import URL
 
 from bot.offline.fake import FakeTelegram
 from bot.runtime.request import AiohttpRequest
@@ -103,3 +105,53 @@ def test_telegram_is_verified_against_a_ca_bundle_even_without_a_system_store(
     context = _tls_context()
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
     assert context.cert_store_stats()["x509_ca"] > 100  # certifi's bundle, as httpx used
+
+
+async def test_a_proxy_from_the_environment_carries_the_calls_and_no_proxy_bypasses_it(
+    tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HTTP(S)_PROXY and NO_PROXY are honoured as httpx honoured them, looked up once per host
+    (aiohttp's trust_env would look them up, in a thread, for every call)."""
+    import aiohttp.helpers
+    from aiohttp import web
+
+    seen: list[str] = []
+
+    async def proxy(request: web.Request) -> web.Response:  # answers in the Bot API's place
+        seen.append(str(request.url))
+        user = {"id": 1, "is_bot": True, "first_name": "planbot", "username": "planbot_bot"}
+        return web.json_response({"ok": True, "result": user})
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", proxy)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    lookups: list[str] = []
+    real_lookup = aiohttp.helpers.get_env_proxy_for_url
+
+    def counted(url: URL) -> Any:
+        lookups.append(str(url.host))
+        return real_lookup(url)
+
+    monkeypatch.setattr(aiohttp.helpers, "get_env_proxy_for_url", counted)
+    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{port}")
+    try:
+        # A host only the proxy knows: reached through it, looked up once for three calls.
+        base = "http://api.telegram.invalid/bot"
+        async with Bot("1:x", base_url=base, request=AiohttpRequest(connect_timeout=2)) as bot:
+            for _ in range(2):
+                assert (await bot.get_me()).username == "planbot_bot"
+        assert seen == ["http://api.telegram.invalid/bot1:x/getMe"] * 3  # initialize's getMe, then 2
+        assert lookups == ["api.telegram.invalid"]
+        # NO_PROXY names the fake: the calls go to it directly, the proxy sees none of them.
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        async with build_bot(tg.token, tg.base_url, tg.file_url) as bot:
+            await bot.send_message(77, TEXT, parse_mode="HTML")
+        assert len(seen) == 3 and len(tg.messages_to(77)) == 1
+    finally:
+        await runner.cleanup()
