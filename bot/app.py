@@ -13,6 +13,7 @@ from telegram import LinkPreviewOptions, Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import AIORateLimiter, Application, ContextTypes, Defaults
 
+from bot.runtime.bot import PlanbotBot
 from bot.runtime.dedupe import register as register_dedupe
 from bot.runtime.persistence import DatabasePersistence
 from bot.runtime.request import AiohttpRequest
@@ -171,23 +172,22 @@ def build_application(
     persistence = DatabasePersistence(settings.database_url, scope=scope, database=database)
     processor = PerUserUpdateProcessor()
     context_types = ContextTypes(context=PlanbotContext)
-    application = (
-        Application.builder()
-        .token(token or settings.require_token())
-        .base_url(settings.telegram_api_base_url)
-        .base_file_url(settings.telegram_api_file_url)
+    bot = PlanbotBot(
+        token or settings.require_token(),
+        base_url=settings.telegram_api_base_url,
+        base_file_url=settings.telegram_api_file_url,
         # PTB's default pool sizes (256 for calls, 1 for getUpdates), over aiohttp with JSON bodies
         # (bot/runtime/request.py)
-        .request(AiohttpRequest(256))
-        .get_updates_request(AiohttpRequest(1))
-        .rate_limiter(AIORateLimiter(max_retries=3))
-        .defaults(
-            Defaults(
-                parse_mode="HTML",
-                tzinfo=settings.tz,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
-        )
+        request=AiohttpRequest(256),
+        get_updates_request=AiohttpRequest(1),
+        rate_limiter=AIORateLimiter(max_retries=3),
+        defaults=Defaults(
+            parse_mode="HTML", tzinfo=settings.tz, link_preview_options=LinkPreviewOptions(is_disabled=True)
+        ),
+    )
+    application = (
+        Application.builder()
+        .bot(bot)
         .persistence(persistence)
         .context_types(context_types)
         .post_init(post_init)

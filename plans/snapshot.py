@@ -43,7 +43,14 @@ from storage.queries.facts import (
     organization_task_facts,
 )
 from storage.queries.groups import group_agency_ids
-from storage.queries.versions import bump_generation, data_generation, facts_version, has_uncommitted_changes
+from storage.queries.versions import (
+    bump_generation,
+    checked_in_session,
+    data_generation,
+    facts_version,
+    has_uncommitted_changes,
+    remember_checked,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -199,9 +206,18 @@ def _merge(old: OrgFacts, version: tuple[Any, ...], new: list[ReportFacts]) -> O
 
 def org_facts(*, session: Session, organization_id: int) -> OrgFacts:
     """The organization's snapshot, refreshed if anything changed since it was taken."""
+    generation = data_generation()
+    checked = checked_in_session(session, organization_id)
+    if isinstance(checked, OrgFacts) and checked.generation == generation:
+        return checked  # checked by this transaction already, and nothing written since
+    snapshot = _current_facts(session, organization_id, generation)
+    remember_checked(session, organization_id, snapshot)
+    return snapshot
+
+
+def _current_facts(session: Session, organization_id: int, generation: int) -> OrgFacts:
     bind = session.get_bind()
     engine: Engine = bind if isinstance(bind, Engine) else bind.engine
-    generation = data_generation()
     with _state.lock:
         cached = _state.by_engine.get(engine, {}).get(organization_id)
     version = facts_version(session=session, organization_id=organization_id)

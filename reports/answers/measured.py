@@ -45,7 +45,7 @@ def load_figures(*, session: Session, organization_id: int, facts: OrgFacts) -> 
     counts from that report's day; one whose report was superseded by a correction is dropped (the
     correction carries its own figures). A narrative report's figure counts from the day the
     report names ("Báo cáo số 194/BC-UBND ngày 02/10/2025"), else from its period's end."""
-    rows = session.execute(_FIGURES, {"organization_id": organization_id}).all()
+    rows = session.connection().execute(_FIGURES, {"organization_id": organization_id}).all()
     if not rows:
         return []
     report_days = {r.id: r.reported_on for reports in facts.reports.values() for r in reports}

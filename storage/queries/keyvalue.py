@@ -26,17 +26,38 @@ def load_namespace(*, session: Session, namespace: str) -> dict[str, Any]:
 
 def put_value(*, session: Session, namespace: str, key: str, value: Any) -> None:
     """Store value under (namespace, key), replacing what was there; None removes the key."""
+    upsert, remove = _put_statements(session)
+    params = {"kv_namespace": namespace, "kv_key": key}
     if value is None:
-        session.execute(delete(_TABLE).where(_TABLE.c.namespace == namespace, _TABLE.c.key == key))
+        session.connection().execute(remove, params)
         return
-    module: Any = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    now = utcnow()
-    stmt = module.insert(_TABLE).values(namespace=namespace, key=key, value=value, updated_at=now)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[_TABLE.c.namespace, _TABLE.c.key],
-        set_={"value": stmt.excluded.value, "updated_at": stmt.excluded.updated_at},
-    )
-    session.execute(stmt)
+    session.connection().execute(upsert, {**params, "kv_value": value, "kv_at": utcnow()})
+
+
+# Built once per dialect, as the lock's below: a conversation's state is written after most steps.
+_PUT_STATEMENTS: dict[str, tuple[Any, Any]] = {}
+
+
+def _put_statements(session: Session) -> tuple[Any, Any]:
+    dialect = session.get_bind().dialect.name
+    built = _PUT_STATEMENTS.get(dialect)
+    if built is None:
+        module: Any = postgresql if dialect == "postgresql" else sqlite
+        namespace: Any = bindparam("kv_namespace")
+        key: Any = bindparam("kv_key")
+        upsert = module.insert(_TABLE).values(
+            namespace=namespace,
+            key=key,
+            value=bindparam("kv_value", type_=_TABLE.c.value.type),
+            updated_at=bindparam("kv_at", type_=_TABLE.c.updated_at.type),
+        )
+        upsert = upsert.on_conflict_do_update(
+            index_elements=[_TABLE.c.namespace, _TABLE.c.key],
+            set_={"value": upsert.excluded.value, "updated_at": upsert.excluded.updated_at},
+        )
+        remove = delete(_TABLE).where(_TABLE.c.namespace == namespace, _TABLE.c.key == key)
+        built = _PUT_STATEMENTS[dialect] = (upsert, remove)
+    return built
 
 
 # --- one user's state, shared by every bot process (bot/runtime/shared_state.py) ------------------

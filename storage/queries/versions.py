@@ -11,6 +11,7 @@ import threading
 from typing import Any
 
 from sqlalchemy import bindparam, event, func, select
+from sqlalchemy.orm import ORMExecuteState
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col
 
@@ -51,12 +52,30 @@ def facts_version(*, session: Session, organization_id: int) -> tuple[Any, ...]:
     """A cheap fingerprint (one query, index look-ups) that changes whenever a report is added
     anywhere, a plan of the organization is added or re-imported (store_plan sets updated_at), or
     a task is added anywhere. Items 2: are plans_version."""
-    return tuple(session.execute(_FACTS_VERSION, {"organization_id": organization_id}).one())
+    # On the session's connection: a select of plain columns gains nothing from the ORM's
+    # execution, which cost as much again as the statement (it runs before every answer and list).
+    return tuple(session.connection().execute(_FACTS_VERSION, {"organization_id": organization_id}).one())
 
 
 def plans_version(*, session: Session, organization_id: int) -> tuple[Any, ...]:
     """The task/plan part of facts_version (what a search index depends on)."""
-    return tuple(session.execute(_PLANS_VERSION, {"organization_id": organization_id}).one())
+    return tuple(session.connection().execute(_PLANS_VERSION, {"organization_id": organization_id}).one())
+
+
+# What a session already checked against facts_version, until it writes anything: one use case may
+# ask for the same organization's snapshot several times (a free text is checked for a question,
+# then searched), and inside one transaction the answer cannot change but by the session's own writes.
+_CHECKED = "planbot_facts_checked"
+
+
+def checked_in_session(session: Session, organization_id: int) -> Any | None:
+    """What remember_checked stored for the organization in this session, if it has not written since."""
+    checked = session.info.get(_CHECKED)
+    return None if checked is None else checked.get(organization_id)
+
+
+def remember_checked(session: Session, organization_id: int, value: object) -> None:
+    session.info.setdefault(_CHECKED, {})[organization_id] = value
 
 
 # In-place edits (a task's deadline, a plan archived, links changed) do not move facts_version when
@@ -94,13 +113,21 @@ def has_uncommitted_changes(session: Session) -> bool:
 
 @event.listens_for(OrmSession, "after_flush")
 def _after_flush(session: OrmSession, _context: Any) -> None:
+    session.info.pop(_CHECKED, None)
     if any(isinstance(obj, _WATCHED) for obj in (*session.new, *session.dirty, *session.deleted)):
         session.info[_DIRTY] = True
         _generation.bump()  # the writing session itself must not reuse an older snapshot
 
 
+@event.listens_for(OrmSession, "do_orm_execute")
+def _on_execute(state: ORMExecuteState) -> None:
+    if not state.is_select:  # an update or delete through the session: checked facts may be stale
+        state.session.info.pop(_CHECKED, None)
+
+
 @event.listens_for(OrmSession, "after_commit")
 def _after_commit(session: OrmSession) -> None:
+    session.info.pop(_CHECKED, None)
     # Bump again once committed: a reader that cached between the flush and the commit saw old rows.
     if session.info.pop(_DIRTY, False):
         _generation.bump()
@@ -108,5 +135,6 @@ def _after_commit(session: OrmSession) -> None:
 
 @event.listens_for(OrmSession, "after_rollback")
 def _after_rollback(session: OrmSession) -> None:
+    session.info.pop(_CHECKED, None)
     if session.info.pop(_DIRTY, False):
         _generation.bump()

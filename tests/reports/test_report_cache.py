@@ -128,3 +128,38 @@ def test_a_reimport_by_another_process_is_seen(
 
     db.call(reimport)
     assert done_of(ask(db, leader))[1] == 29
+
+
+def test_one_transaction_checks_the_snapshot_once_until_it_writes(
+    db: Database, thanh_xa: dict[str, int]
+) -> None:
+    """A free text asks for the snapshot twice (question check, then search): the second use in the
+    same transaction needs no freshness query, but a report the transaction writes is in the next."""
+    from sqlalchemy import event
+
+    org = thanh_xa["org"]
+    checks: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "max(progressreport.id)" in statement.lower():
+            checks.append(statement)
+
+    def use_case(*, session: Session) -> tuple[int, int, bool]:
+        first = cache.org_facts(session=session, organization_id=org)
+        assert cache.org_facts(session=session, organization_id=org) is first
+        checked = len(checks)
+        official = Official(telegram_user_id=77, full_name="Phạm Thị Mây")
+        new = create_report(session=session, task_id=thanh_xa["II.1.4"], official=official, status="done",
+                            reported_on=date(2023, 5, 10), note="Kế hoạch số 35/KH-UBND")  # fmt: skip
+        after = cache.org_facts(session=session, organization_id=org)
+        newest = after.reports[thanh_xa["II.1.4"]][0]
+        return checked, len(checks), newest.id == new.id
+
+    engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        checked, after_write, added = db.call(use_case)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert (checked, after_write) == (1, 2)  # once for two uses, once more after the write
+    assert added  # the transaction's own report is in the snapshot it reads after writing it
