@@ -14,13 +14,12 @@ from handlers.context import PlanbotContext
 from handlers.ui import views
 from handlers.ui.callbacks import ListPage, NewCard, OpenCard, parse_any
 from handlers.ui.callbacks_assign import MyTasksPage
-from handlers.ui.replies import esc, reply, show_text
+from handlers.ui.replies import answering, esc, reply, show_text
 from handlers.ui.texts import NO_PERMISSION_TEXT, STALE_BUTTON_TEXT, STRANGER_TEXT
 from plans.assignments import task_list_and_mine
-from plans.tasks import TaskLine, TaskList, search, task_list
-from plans.tasks import card as task_card_view
+from plans.tasks import TaskCard, TaskLine, TaskList, search, task_list
 from reminders.calendar import WorkCalendar
-from reminders.calendar_admin import work_calendar
+from reminders.card_days import card_with_calendar
 from storage.models import Official, Role
 from storage.text import nfc
 
@@ -105,31 +104,22 @@ async def on_callback(update: Update, context: PlanbotContext) -> None:
         return
     pressed = parse_any(query.data)
     if isinstance(pressed, ListPage):
-        await query.answer()
-        text, keyboard = await list_view(context, official, pressed.page)
-        await show_text(query, update, text, keyboard)
+        async with answering(query):
+            text, keyboard = await list_view(context, official, pressed.page)
+            await show_text(query, update, text, keyboard)
         return
     if isinstance(pressed, OpenCard | NewCard):
-        card = await context.db.run(
-            task_card_view, official=official, task_id=pressed.task_id, today=context.day
-        )
-        if card is None:  # re-authorised on every press: the button proves nothing
+        found = await _card(context, official, pressed.task_id)
+        if found is None:  # re-authorised on every press: the button proves nothing
             await query.answer(NO_PERMISSION_TEXT, show_alert=True)
             return
-        await query.answer()
-        if isinstance(pressed, NewCard):  # from a digest: a new message, the digest stays as it was
-            await reply(
-                update,
-                views.card_text(card, today(context), calendar=await _calendar(context, official)),
-                reply_markup=views.card_keyboard(card, 0),
-            )
-        else:
-            await show_text(
-                query,
-                update,
-                views.card_text(card, today(context), calendar=await _calendar(context, official)),
-                views.card_keyboard(card, pressed.page),
-            )
+        card, calendar = found
+        text = views.card_text(card, today(context), calendar=calendar)
+        async with answering(query):
+            if isinstance(pressed, NewCard):  # from a digest: a new message, the digest stays as it was
+                await reply(update, text, reply_markup=views.card_keyboard(card, 0))
+            else:
+                await show_text(query, update, text, views.card_keyboard(card, pressed.page))
         return
     await query.answer(STALE_BUTTON_TEXT, show_alert=False)
 
@@ -138,33 +128,38 @@ async def card_view(
     context: PlanbotContext, official: Official, task_id: int, page: int = 0
 ) -> tuple[str, Any] | None:
     """A task card's text and buttons for the official, or None when they may not see it."""
-    card = await context.db.run(task_card_view, official=official, task_id=task_id, today=context.day)
-    if card is None:
+    found = await _card(context, official, task_id)
+    if found is None:
         return None
-    calendar = await _calendar(context, official)
+    card, calendar = found
     return views.card_text(card, today(context), calendar=calendar), views.card_keyboard(card, page)
 
 
 async def card_message(update: Update, context: PlanbotContext, official: Official, task_id: int) -> bool:
     """Send a task card as a new message (used after search from free text)."""
-    card = await context.db.run(task_card_view, official=official, task_id=task_id, today=context.day)
-    if card is None:
+    found = await _card(context, official, task_id)
+    if found is None:
         await reply(update, esc(NO_PERMISSION_TEXT))
         return False
+    card, calendar = found
     await reply(
         update,
-        views.card_text(card, today(context), calendar=await _calendar(context, official)),
+        views.card_text(card, today(context), calendar=calendar),
         reply_markup=views.card_keyboard(card, 0),
     )
     return True
 
 
-async def _calendar(context: PlanbotContext, official: Official) -> WorkCalendar:
-    """The commune's working calendar, for "còn N ngày làm việc" on a card."""
-    if official.organization_id is None:
-        return context.services.calendar
+async def _card(
+    context: PlanbotContext, official: Official, task_id: int
+) -> tuple[TaskCard, WorkCalendar] | None:
+    """The card and the commune's working calendar (for "còn N ngày làm việc"), in one call."""
     return await context.db.run(
-        work_calendar, organization_id=official.organization_id, base=context.services.calendar
+        card_with_calendar,
+        official=official,
+        task_id=task_id,
+        today=context.day,
+        base=context.services.calendar,
     )
 
 

@@ -27,7 +27,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Conv
 from handlers.auth import current_official
 from handlers.context import PlanbotContext
 from handlers.notices import keep_notice
-from handlers.ui.replies import esc, held_replies, reply
+from handlers.ui.replies import answering, esc, held_replies, reply
 from storage.models import Official
 
 logger = logging.getLogger(__name__)
@@ -55,6 +55,12 @@ def user_data(context: PlanbotContext) -> dict[Any, Any]:
 async def ack(update: Update) -> None:
     if update.callback_query is not None:
         await update.callback_query.answer()
+
+
+def acking(update: Update) -> contextlib.AbstractAsyncContextManager[None]:
+    """A press answered while the step runs (handlers/ui/replies.answering); nothing for a message."""
+    query = update.callback_query
+    return answering(query) if query is not None else contextlib.nullcontext()
 
 
 async def persist_now(
@@ -194,8 +200,6 @@ class DraftStore(Generic[D]):
 
         @wraps(fn)
         async def wrapper(update: Update, context: PlanbotContext) -> object:
-            await ack(update)
-
             async def run() -> object:
                 draft = self.load(context)
                 if draft is None:
@@ -215,7 +219,8 @@ class DraftStore(Generic[D]):
                     self.save(context, draft)
                 return state
 
-            return await self.held(update, context, run)
+            async with acking(update):
+                return await self.held(update, context, run)
 
         return wrapper
 

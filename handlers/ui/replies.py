@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -141,6 +143,22 @@ async def reply(
         markup = reply_markup if index == len(parts) - 1 else None
         sent = await chat.send_message(part, reply_markup=markup)
     return sent
+
+
+@contextlib.asynccontextmanager
+async def answering(query: CallbackQuery) -> AsyncIterator[None]:
+    """Answer a press (the button's spinner stops) while the body reads and shows what it asked for:
+    the two Bot API calls overlap the database's work instead of following each other. For a press
+    whose answer does not depend on what the body finds (an alert for a stale button would)."""
+    answered = asyncio.ensure_future(query.answer())
+    try:
+        yield
+    except BaseException:
+        answered.cancel()
+        with contextlib.suppress(BaseException):
+            await answered
+        raise
+    await answered
 
 
 async def show_text(

@@ -33,11 +33,13 @@ async def test_viec_groups_pages_and_opens_the_card(
 
         [page2] = await h.press(lan, page1, "▶")
         assert page2.message_id == page1.message_id  # edited in place
+        assert h.last_answer is not None  # the press answered (while the page was read)
         assert "trang 2/2" in page2.text and "◀" in page2.button_texts
         assert "khi có phát sinh" in page2.text.lower() or "IV." in page2.text
 
         [back] = await h.press(lan, page2, "◀")
         [card] = await h.press(lan, back, "II.3")
+        assert h.last_answer is not None and "text" not in h.last_answer
         assert "Số hóa hồ sơ, kết quả giải quyết TTHC" in card.text
         assert "Chủ trì: Trung tâm Phục vụ hành chính công" in card.text
         assert "Phối hợp: Phòng Văn hóa - Xã hội" in card.text
