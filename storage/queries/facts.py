@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlmodel import Session, col
 
 from storage.facts import ReportFacts, TaskFacts
@@ -182,20 +182,60 @@ def organization_task_facts(*, session: Session, organization_id: int) -> list[T
     return _task_facts(session, organization_id, None, None)
 
 
+def _org_reports_statements() -> tuple[Any, Any, Any, Any]:
+    """The organization's reports and their documents, all or after an id: built once with bound
+    parameters and run on the session's connection. They run at every snapshot's merge, after each
+    new report anywhere, and building them cost as much as running them."""
+    org: Any = bindparam("organization_id")
+    after: Any = bindparam("after_id")
+    org_tasks = (
+        select(col(Task.id))
+        .join(Plan, col(Plan.id) == col(Task.plan_id))
+        .where(col(Plan.organization_id) == org)
+    )
+    reports = select(*REPORT_COLUMNS).where(col(ProgressReport.task_id).in_(org_tasks))
+    org_reports = (
+        select(col(ProgressReport.id))
+        .join(Task, col(Task.id) == col(ProgressReport.task_id))
+        .join(Plan, col(Plan.id) == col(Task.plan_id))
+        .where(col(Plan.organization_id) == org)
+    )
+    columns = (
+        col(ReportDocument.report_id),
+        col(ReportDocument.doc_type),
+        col(ReportDocument.number),
+        col(ReportDocument.issued_on),
+        col(ReportDocument.text),
+    )
+
+    def documents(of_reports: Any) -> Any:
+        return (
+            select(*columns)
+            .where(col(ReportDocument.report_id).in_(of_reports))
+            .order_by(col(ReportDocument.id))
+        )
+
+    # Two forms rather than "id > -1" for all: the whole load is planned on the task index.
+    return (
+        reports,
+        reports.where(col(ProgressReport.id) > after),
+        documents(org_reports),
+        documents(org_reports.where(col(ProgressReport.id) > after)),
+    )
+
+
+_REPORTS, _REPORTS_AFTER, _DOCUMENTS, _DOCUMENTS_AFTER = _org_reports_statements()
+
+
 def organization_report_facts(
     *, session: Session, organization_id: int, after_id: int | None = None
 ) -> list[ReportFacts]:
     """Every progress report (superseded ones included) on the organization's tasks, removed tasks
     included (a superseding report may sit on either), optionally only those with id > after_id."""
-    org_tasks = (
-        select(col(Task.id))
-        .join(Plan, col(Plan.id) == col(Task.plan_id))
-        .where(col(Plan.organization_id) == organization_id)
-    )
-    stmt = select(*REPORT_COLUMNS).where(col(ProgressReport.task_id).in_(org_tasks))
+    stmt, params = _REPORTS, {"organization_id": organization_id}
     if after_id is not None:
-        stmt = stmt.where(col(ProgressReport.id) > after_id)
-    return report_facts_from_rows(session.execute(stmt).all())
+        stmt, params = _REPORTS_AFTER, {**params, "after_id": after_id}
+    return report_facts_from_rows(session.connection().execute(stmt, params).all())
 
 
 DocumentRow = tuple[str, str | None, date | None, str | None]  # doc_type, number, issued_on, text as typed
@@ -205,25 +245,10 @@ def organization_report_documents(
     *, session: Session, organization_id: int, after_id: int | None = None
 ) -> dict[int, list[DocumentRow]]:
     """report id → the documents it cites (in the order written), for the organization's reports."""
-    org_reports = (
-        select(col(ProgressReport.id))
-        .join(Task, col(Task.id) == col(ProgressReport.task_id))
-        .join(Plan, col(Plan.id) == col(Task.plan_id))
-        .where(col(Plan.organization_id) == organization_id)
-    )
+    stmt, params = _DOCUMENTS, {"organization_id": organization_id}
     if after_id is not None:
-        org_reports = org_reports.where(col(ProgressReport.id) > after_id)
-    rows = session.execute(
-        select(
-            col(ReportDocument.report_id),
-            col(ReportDocument.doc_type),
-            col(ReportDocument.number),
-            col(ReportDocument.issued_on),
-            col(ReportDocument.text),
-        )
-        .where(col(ReportDocument.report_id).in_(org_reports))
-        .order_by(col(ReportDocument.id))
-    ).all()
+        stmt, params = _DOCUMENTS_AFTER, {**params, "after_id": after_id}
+    rows = session.connection().execute(stmt, params).all()
     found: dict[int, list[DocumentRow]] = defaultdict(list)
     for report_id, doc_type, number, issued_on, text in rows:
         found[report_id].append((doc_type, number, issued_on, text))

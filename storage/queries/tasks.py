@@ -4,9 +4,12 @@ plan it belongs to. Lists, search and statistics read the organization's snapsho
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
+from sqlalchemy import bindparam
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from storage.facts import HistoryEntry
 from storage.models import Official, Plan, ProgressReport, ReportDocument, Task
@@ -30,12 +33,56 @@ def organization_of_task(*, session: Session, task_id: int) -> int | None:
     return int(row[0]) if row is not None else None
 
 
+# A card is the most opened view: its statements are built once and run on the session's
+# connection (plain rows; the ORM's entities cost more than the look-ups).
+_TASK_ID: Any = bindparam("task_id")
+_PRODUCT_AND_PLAN = (
+    sa_select(col(Task.product), col(Plan.title))
+    .join(Plan, col(Plan.id) == col(Task.plan_id))
+    .where(col(Task.id) == _TASK_ID)
+)
+_HISTORY = (
+    sa_select(
+        col(ProgressReport.id),
+        col(ProgressReport.status),
+        col(ProgressReport.reported_on),
+        col(ProgressReport.created_at),
+        col(ProgressReport.reporter_name),
+        col(Official.full_name),
+        col(ProgressReport.note),
+        col(ProgressReport.kpi_value),
+        col(ProgressReport.attachment_name),
+        col(ProgressReport.supersedes_id),
+        col(ProgressReport.source),
+        col(ProgressReport.period_start),
+        col(ProgressReport.period_end),
+        col(ProgressReport.attachment_file_id),
+    )
+    .outerjoin(Official, col(Official.id) == col(ProgressReport.official_id))
+    .where(col(ProgressReport.task_id) == _TASK_ID)
+)
+_HISTORY_DOCUMENTS = (
+    sa_select(
+        col(ReportDocument.report_id),
+        col(ReportDocument.doc_type),
+        col(ReportDocument.number),
+        col(ReportDocument.issued_on),
+        col(ReportDocument.text),
+    )
+    .where(
+        col(ReportDocument.report_id).in_(
+            sa_select(col(ProgressReport.id)).where(col(ProgressReport.task_id) == _TASK_ID)
+        )
+    )
+    .order_by(col(ReportDocument.id))
+)
+
+
 def card_details(*, session: Session, task_id: int) -> CardDetails:
-    task = session.get(Task, task_id)
-    plan = session.get(Plan, task.plan_id) if task is not None else None
+    found = session.connection().execute(_PRODUCT_AND_PLAN, {"task_id": task_id}).first()
     return CardDetails(
-        product=task.product if task is not None else None,
-        plan_title=plan.title if plan is not None else "",
+        product=found[0] if found is not None else None,
+        plan_title=(found[1] or "") if found is not None else "",
         history=tuple(history(session=session, task_id=task_id)),
         explanations=tuple(explanations_of_task(session=session, task_id=task_id)),
     )
@@ -43,42 +90,31 @@ def card_details(*, session: Session, task_id: int) -> CardDetails:
 
 def history(*, session: Session, task_id: int) -> list[HistoryEntry]:
     """Every report of the task, newest first, with its documents and reporter."""
-    reports = session.exec(select(ProgressReport).where(ProgressReport.task_id == task_id)).all()
+    connection = session.connection()
+    reports = connection.execute(_HISTORY, {"task_id": task_id}).all()
     superseded = {r.supersedes_id for r in reports if r.supersedes_id is not None}
-    ids = [r.id for r in reports if r.id is not None]
-    docs: dict[int, list[ReportDocument]] = {}
-    if ids:
-        for doc in session.exec(
-            select(ReportDocument)
-            .where(col(ReportDocument.report_id).in_(ids))
-            .order_by(col(ReportDocument.id))
-        ).all():
-            docs.setdefault(doc.report_id, []).append(doc)
-    names: dict[int, str] = {}
-    official_ids = {r.official_id for r in reports if r.official_id is not None}
-    if official_ids:
-        for off in session.exec(select(Official).where(col(Official.id).in_(official_ids))).all():
-            if off.id is not None:
-                names[off.id] = off.full_name
-    entries = []
-    for r in sorted(reports, key=lambda r: (r.reported_on, r.created_at, r.id or 0), reverse=True):
-        assert r.id is not None
-        entries.append(
-            HistoryEntry(
-                report_id=r.id,
-                status=r.status,
-                reported_on=r.reported_on,
-                created_at=r.created_at,
-                reporter_name=r.reporter_name or (names.get(r.official_id) if r.official_id else None),
-                note=r.note,
-                kpi_value=r.kpi_value,
-                documents=tuple((d.doc_type, d.number, d.issued_on, d.text) for d in docs.get(r.id, [])),
-                attachment_name=r.attachment_name,
-                superseded=r.id in superseded,
-                source=r.source,
-                period_start=r.period_start,
-                period_end=r.period_end,
-                attachment_file_id=r.attachment_file_id,
-            )
+    docs: dict[int, list[tuple[str, str | None, date | None, str | None]]] = {}
+    if reports:
+        for report_id, doc_type, number, issued_on, text in connection.execute(
+            _HISTORY_DOCUMENTS, {"task_id": task_id}
+        ):
+            docs.setdefault(report_id, []).append((doc_type, number, issued_on, text))
+    return [
+        HistoryEntry(
+            report_id=r.id,
+            status=r.status,
+            reported_on=r.reported_on,
+            created_at=r.created_at,
+            reporter_name=r.reporter_name or r.full_name,
+            note=r.note,
+            kpi_value=r.kpi_value,
+            documents=tuple(docs.get(r.id, ())),
+            attachment_name=r.attachment_name,
+            superseded=r.id in superseded,
+            source=r.source,
+            period_start=r.period_start,
+            period_end=r.period_end,
+            attachment_file_id=r.attachment_file_id,
         )
-    return entries
+        for r in sorted(reports, key=lambda r: (r.reported_on, r.created_at, r.id), reverse=True)
+    ]
