@@ -182,6 +182,16 @@ def organization_task_facts(*, session: Session, organization_id: int) -> list[T
     return _task_facts(session, organization_id, None, None)
 
 
+# A cited document as the snapshot and a card read it: report id, doc_type, number, issued_on, text.
+DOCUMENT_COLUMNS = (
+    col(ReportDocument.report_id),
+    col(ReportDocument.doc_type),
+    col(ReportDocument.number),
+    col(ReportDocument.issued_on),
+    col(ReportDocument.text),
+)
+
+
 def _org_reports_statements() -> tuple[Any, Any, Any, Any]:
     """The organization's reports and their documents, all or after an id: built once with bound
     parameters and run on the session's connection. They run at every snapshot's merge, after each
@@ -200,17 +210,10 @@ def _org_reports_statements() -> tuple[Any, Any, Any, Any]:
         .join(Plan, col(Plan.id) == col(Task.plan_id))
         .where(col(Plan.organization_id) == org)
     )
-    columns = (
-        col(ReportDocument.report_id),
-        col(ReportDocument.doc_type),
-        col(ReportDocument.number),
-        col(ReportDocument.issued_on),
-        col(ReportDocument.text),
-    )
 
     def documents(of_reports: Any) -> Any:
         return (
-            select(*columns)
+            select(*DOCUMENT_COLUMNS)
             .where(col(ReportDocument.report_id).in_(of_reports))
             .order_by(col(ReportDocument.id))
         )

@@ -14,6 +14,7 @@ from sqlmodel import Session, col
 from storage.facts import HistoryEntry
 from storage.models import Official, Plan, ProgressReport, ReportDocument, Task
 from storage.queries.explanations import ExplanationRow, explanations_of_task
+from storage.queries.facts import DOCUMENT_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,7 @@ _HISTORY = (
     .where(col(ProgressReport.task_id) == _TASK_ID)
 )
 _HISTORY_DOCUMENTS = (
-    sa_select(
-        col(ReportDocument.report_id),
-        col(ReportDocument.doc_type),
-        col(ReportDocument.number),
-        col(ReportDocument.issued_on),
-        col(ReportDocument.text),
-    )
+    sa_select(*DOCUMENT_COLUMNS)
     .where(
         col(ReportDocument.report_id).in_(
             sa_select(col(ProgressReport.id)).where(col(ProgressReport.task_id) == _TASK_ID)
