@@ -140,7 +140,7 @@ def _asking(update: Update, context: PlanbotContext, official: Official, text: s
 
 async def try_answer_question(update: Update, context: PlanbotContext, official: Official, text: str) -> bool:
     """Answer text that asks a question; return False when it is not one (the caller searches)."""
-    answer = await context.db.run(answer_question, **_asking(update, context, official, text))
+    answer = await context.db.run_step(answer_question, **_asking(update, context, official, text))
     if answer is None:
         return False
     await deliver_answer(update, context, official, text, answer)
@@ -152,7 +152,7 @@ async def answer_or_search_text(
 ) -> list[TaskLine] | None:
     """Answer free text that asks a question (None), else the tasks it finds, in one database call."""
     asking = _asking(update, context, official, text)
-    found = await context.db.run(answer_or_search, search_day=context.day, **asking)
+    found = await context.db.run_step(answer_or_search, search_day=context.day, **asking)
     if not isinstance(found, Answer):
         return found
     await deliver_answer(update, context, official, text, found)
@@ -192,7 +192,7 @@ async def answer_button(update: Update, context: PlanbotContext) -> None:
         if 0 <= pressed.index < len(choices):
             await try_answer_question(update, context, official, str(choices[pressed.index]))
         return
-    answer = await context.db.run(
+    answer = await context.db.run_step(
         answer_page, viewer=official, frame=memory.get("answered") or {}, today=context.clock.today(),
         periods=context.periods, page=pressed.page,
     )  # fmt: skip
@@ -247,7 +247,7 @@ async def _intent_command(update: Update, context: PlanbotContext, intent: str) 
     today = context.clock.today()
     if not isinstance(period, Period):
         period = quarter_containing(today, context.periods.mode)
-    answer = await context.db.run(
+    answer = await context.db.run_step(
         intent_answer, viewer=official, intent=intent, period=period, today=today, periods=context.periods
     )
     await _deliver(update, context, official, answer)

@@ -38,7 +38,7 @@ def _list_title(official: Official, agency: str | None) -> str:
 
 async def list_view(context: PlanbotContext, official: Official, page: int) -> tuple[str, Any]:
     return list_page(
-        context, official, await context.db.run(task_list, official=official, today=context.day), page
+        context, official, await context.db.run_step(task_list, official=official, today=context.day), page
     )
 
 
@@ -53,7 +53,7 @@ async def viec(update: Update, context: PlanbotContext) -> None:
     official = await require_official(update, context)
     if official is None:
         return
-    found, mine = await context.db.run(task_list_and_mine, official=official, today=context.day)
+    found, mine = await context.db.run_step(task_list_and_mine, official=official, today=context.day)
     text, keyboard = list_page(context, official, found, 0)
     if mine:  # the tasks assigned to them in person come first
         text = f"👤 <b>Việc của tôi</b>: {mine} nhiệm vụ được giao riêng — /viectoi\n\n{text}"
@@ -84,7 +84,7 @@ async def send_search_results(
 ) -> None:
     """The tasks matching query (found here unless the caller searched already)."""
     if lines is None:
-        lines = await context.db.run(search, official=official, query=query, today=context.day)
+        lines = await context.db.run_step(search, official=official, query=query, today=context.day)
     exact = [line for line in lines if line.code.upper() == query.strip().rstrip(".").upper()]
     if len(exact) == 1:  # a task code typed exactly: its card, no list to pick from
         await card_message(update, context, official, exact[0].id)
@@ -154,7 +154,7 @@ async def _card(
     context: PlanbotContext, official: Official, task_id: int
 ) -> tuple[TaskCard, WorkCalendar] | None:
     """The card and the commune's working calendar (for "còn N ngày làm việc"), in one call."""
-    return await context.db.run(
+    return await context.db.run_step(
         card_with_calendar,
         official=official,
         task_id=task_id,

@@ -92,18 +92,25 @@ def _serialize_writers(engine: Engine, lock: threading.Lock) -> None:
     event.listen(engine, "checkin", lambda _dbapi, record: _release(record.info))
 
 
+def _sqlite_file(url: str) -> str | None:
+    """The resolved path of a SQLite database file; None for memory or another database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return str(Path(parsed.database or "").resolve())
+
+
 def make_engine(url: str) -> Engine:
     url = normalize_url(url)
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        memory = parsed.database in (None, "", ":memory:")
+    if make_url(url).get_backend_name() == "sqlite":
+        path = _sqlite_file(url)
         kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 10}}
-        if memory:
+        if path is None:
             kwargs["poolclass"] = StaticPool
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
-        if not memory:
-            _serialize_writers(engine, _write_lock(str(Path(parsed.database or "").resolve())))
+        if path is not None:
+            _serialize_writers(engine, _write_lock(path))
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
 
@@ -131,6 +138,9 @@ class Database:
         self.engine = make_engine(self.url)
         self.workers = workers or (SQLITE_WORKERS if self.is_sqlite else SERVER_WORKERS)
         self._executor: ThreadPoolExecutor | None = None
+        path = _sqlite_file(self.url)
+        self._writer = _write_lock(path) if path is not None else None
+        self._steps_inline = self.is_sqlite  # see run_step
         if migrate:
             upgrade(self.engine)
 
@@ -157,6 +167,21 @@ class Database:
     async def run(self, fn: Callable[..., T], /, **kwargs: Any) -> T:
         """The same, off the event loop, so a slow query never blocks other chats."""
         return await self.run_in_thread(functools.partial(self.call, fn, **kwargs))
+
+    async def run_step(self, fn: Callable[..., T], /, **kwargs: Any) -> T:
+        """run() for one short step of an update: the user's lock and state, a list, a card, a
+        search, a question, a progress step. Work that may be long (an import, a report file, a
+        fan-out, the warm-up) uses run().
+
+        On SQLite the step runs in the event loop's own thread. Its statements are local and take
+        microseconds to a millisecond; the hop to a worker thread and back cost more than that
+        under load, because the woken thread then fights the loop for the GIL (measured: about
+        10 ms of CPU per update with the hops, about 6 without; BENCHMARKS.md). When another of
+        this process's threads is writing, the step would only wait for it, so it hops as before
+        and the loop stays free. A server database is a network round trip: always a hop."""
+        if self._steps_inline and not (self._writer is not None and self._writer.locked()):
+            return self.call(fn, **kwargs)
+        return await self.run(fn, **kwargs)
 
     async def run_in_thread(self, work: Callable[[], T]) -> T:
         """Run work on this database's threads (see `workers`)."""

@@ -107,7 +107,7 @@ class UpdateDeduplicator:
         try:
             start = _started_with_lock(context, update)
             if start is None:
-                start = await context.db.run(
+                start = await context.db.run_step(
                     begin_update, **begin_arguments(update, context.services.admin_ids)
                 )
         except OperationalError:

@@ -229,7 +229,7 @@ class DatabasePersistence(DictPersistence):
             return result
 
         work.__name__ = getattr(fn, "__name__", "work")  # logs and fault tests see the use case's name
-        result = await self.database.run(work)
+        result = await self.database.run_step(work)
         if held:
             if conversation is not None:
                 self.remember_state(conversation, key, state)

@@ -275,7 +275,7 @@ class SharedUserState:
             self._in_flight[user_id] = carried
         written = False
         try:
-            result = await self.db.run(work, releases=[release for _user, release in releases])
+            result = await self.db.run_step(work, releases=[release for _user, release in releases])
             written = True
             return result
         finally:
@@ -316,7 +316,9 @@ class SharedUserState:
     async def _renew(self, held: _Held) -> None:
         while True:
             now = utcnow()
-            renewed = await self.db.run(renew_lock, key=held.lock_key, claimed_at=held.claimed_at, now=now)
+            renewed = await self.db.run_step(
+                renew_lock, key=held.lock_key, claimed_at=held.claimed_at, now=now
+            )
             if not renewed:
                 logger.warning("The state lock of user %s lapsed during a long update", held.user_id)
                 return

@@ -110,7 +110,7 @@ async def start_from_button(update: Update, context: PlanbotContext) -> object:
 async def _find_task(
     update: Update, context: PlanbotContext, draft: Draft, official: Official, text: str
 ) -> object:
-    lines = await context.db.run(
+    lines = await context.db.run_step(
         search, official=official, query=text, today=context.day, reportable_only=True
     )
     if not lines:
@@ -147,7 +147,7 @@ async def task_chosen(update: Update, context: PlanbotContext, draft: Draft, off
 async def _choose_task(
     update: Update, context: PlanbotContext, draft: Draft, official: Official, task_id: int
 ) -> object:
-    choice = await context.db.run(report_choice, official=official, task_id=task_id, today=context.day)
+    choice = await context.db.run_step(report_choice, official=official, task_id=task_id, today=context.day)
     if choice is None:
         clear(context)
         await reply(update, esc(NO_PERMISSION_TEXT))

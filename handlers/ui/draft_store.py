@@ -128,7 +128,7 @@ async def _run_with_state(
     persistence = context.application.persistence
     user = update.effective_user
     if not isinstance(persistence, StateInTransaction) or user is None:
-        return await context.db.run(fn, **kwargs)
+        return await context.db.run_step(fn, **kwargs)
     chat = update.effective_chat
     return await persistence.run_with_state(
         fn,

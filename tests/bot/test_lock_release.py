@@ -101,7 +101,7 @@ async def test_a_failed_take_puts_the_releases_it_carried_back(
         await h.send(h.user(5105, "Lan"), "/help")
         shared = h.application.update_processor.shared
         database = shared.db  # the bot's own Database (the harness has one of its own)
-        original = database.run
+        original = database.run_step
         failed: list[list[Any]] = []
 
         async def flaky(fn: Callable[..., Any], /, **kwargs: Any) -> Any:
@@ -110,7 +110,7 @@ async def test_a_failed_take_puts_the_releases_it_carried_back(
                 raise OperationalError("take", {}, Exception("database is locked"))
             return await original(fn, **kwargs)
 
-        monkeypatch.setattr(database, "run", flaky)
+        monkeypatch.setattr(database, "run_step", flaky)
         await h.send(h.user(5106, "Minh"), "/help")  # its claim falls back to the dedupe handler
         assert [key for key, _at in failed[0]] == [":5105"]
         # The retried take carried the release again.
